@@ -1,0 +1,11 @@
+package org.wasmtruffle.hostmodule;
+
+/** A {@link HostModule}'s state in one context: the fields it exports. */
+public interface HostModuleInstance {
+    /**
+     * The export named {@code field}, or {@code null} if the module has none. For a memory, table or global
+     * it must return the same {@link HostExport} every time, so that every importer shares one entity and
+     * sees one interop object for it.
+     */
+    HostExport export(String field);
+}

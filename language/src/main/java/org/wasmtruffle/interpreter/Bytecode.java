@@ -1,0 +1,128 @@
+package org.wasmtruffle.interpreter;
+
+/**
+ * The opcodes of the per-function bytecode that {@link BytecodeNode} interprets. A function body is
+ * translated into an {@code int[]}: an opcode followed by its immediates. Where a WebAssembly instruction
+ * maps one-to-one, the opcode is the instruction's binary opcode (numeric instructions, loads and stores,
+ * constants, {@code local.*}, ...); instructions of the 0xFC prefix become {@code 0xE0 + subopcode}.
+ * Structured control flow is gone: blocks become nothing, branches become jumps with precomputed targets
+ * and stack adjustments, so the interpreter never searches for a label.
+ *
+ * <p>Stack slots: locals occupy frame slots {@code [0, localCount)}, the operand stack the slots above.
+ * Every slot is a static frame slot, holding the primitive (i32, i64, f32, f64) or the reference that the
+ * validated program puts there.
+ */
+public final class Bytecode {
+    private Bytecode() {
+    }
+
+    /** Trap: unreachable. */
+    public static final int UNREACHABLE = 0x00;
+    /** {@code LOOP_HEADER height}: the target of backward branches; height = operand stack slot index there. */
+    public static final int LOOP_HEADER = 0x03;
+    /** {@code IF_FALSE target}: pops an i32; jumps to target when it is zero. */
+    public static final int JUMP_IF_ZERO = 0x04;
+    /** {@code BR target arity height}: moves the top arity values to slots [height, height+arity) and jumps. */
+    public static final int BR = 0x0C;
+    /** {@code BR_IF target arity height}: pops an i32; if nonzero, as {@link #BR}. */
+    public static final int BR_IF = 0x0D;
+    /** {@code BR_TABLE count (target arity height)*(count+1)}: pops an index; the last entry is the default. */
+    public static final int BR_TABLE = 0x0E;
+    /** {@code RETURN}: returns the top values (count from the function type). */
+    public static final int RETURN = 0x0F;
+    /** {@code CALL functionIndex callSite}: calls a function defined in this module. */
+    public static final int CALL = 0x10;
+    /** {@code CALL_INDIRECT typeIndex tableIndex callSite}. */
+    public static final int CALL_INDIRECT = 0x11;
+    /** {@code CALL_IMPORT functionIndex callSite}: calls an imported function (a per-instance value). */
+    public static final int CALL_IMPORT = 0x12;
+    /** {@code JUMP target}: jumps forward with no stack adjustment. */
+    public static final int JUMP = 0x13;
+
+    public static final int DROP = 0x1A;
+    /** {@code SELECT}: typed and untyped select alike. */
+    public static final int SELECT = 0x1B;
+    /** {@code LOCAL_GET index}. */
+    public static final int LOCAL_GET = 0x20;
+    public static final int LOCAL_SET = 0x21;
+    public static final int LOCAL_TEE = 0x22;
+    /** {@code GLOBAL_GET index typeCode} where typeCode is the global's {@code ValueType.code}. */
+    public static final int GLOBAL_GET = 0x23;
+    public static final int GLOBAL_SET = 0x24;
+    /** {@code TABLE_GET tableIndex}. */
+    public static final int TABLE_GET = 0x25;
+    public static final int TABLE_SET = 0x26;
+
+    // Loads and stores 0x28..0x3E: {@code OP offset} (the unsigned 32-bit static offset as an int).
+    public static final int I32_LOAD = 0x28;
+    public static final int I64_LOAD = 0x29;
+    public static final int F32_LOAD = 0x2A;
+    public static final int F64_LOAD = 0x2B;
+    public static final int I32_LOAD8_S = 0x2C;
+    public static final int I32_LOAD8_U = 0x2D;
+    public static final int I32_LOAD16_S = 0x2E;
+    public static final int I32_LOAD16_U = 0x2F;
+    public static final int I64_LOAD8_S = 0x30;
+    public static final int I64_LOAD8_U = 0x31;
+    public static final int I64_LOAD16_S = 0x32;
+    public static final int I64_LOAD16_U = 0x33;
+    public static final int I64_LOAD32_S = 0x34;
+    public static final int I64_LOAD32_U = 0x35;
+    public static final int I32_STORE = 0x36;
+    public static final int I64_STORE = 0x37;
+    public static final int F32_STORE = 0x38;
+    public static final int F64_STORE = 0x39;
+    public static final int I32_STORE8 = 0x3A;
+    public static final int I32_STORE16 = 0x3B;
+    public static final int I64_STORE8 = 0x3C;
+    public static final int I64_STORE16 = 0x3D;
+    public static final int I64_STORE32 = 0x3E;
+    public static final int MEMORY_SIZE = 0x3F;
+    public static final int MEMORY_GROW = 0x40;
+
+    /** {@code I32_CONST value}. */
+    public static final int I32_CONST = 0x41;
+    /** {@code I64_CONST low high}. */
+    public static final int I64_CONST = 0x42;
+    /** {@code F32_CONST bits}. */
+    public static final int F32_CONST = 0x43;
+    /** {@code F64_CONST low high}. */
+    public static final int F64_CONST = 0x44;
+
+    // Numeric instructions 0x45..0xC4 keep their binary opcodes and have no immediates.
+
+    /** {@code REF_NULL}: pushes the null reference. */
+    public static final int REF_NULL = 0xD0;
+    public static final int REF_IS_NULL = 0xD1;
+    /** {@code REF_FUNC functionIndex}. */
+    public static final int REF_FUNC = 0xD2;
+
+    /** Base of the 0xFC-prefixed instructions: opcode = {@code MISC + subopcode}. */
+    public static final int MISC = 0xE0;
+    public static final int I32_TRUNC_SAT_F32_S = MISC + 0;
+    public static final int I32_TRUNC_SAT_F32_U = MISC + 1;
+    public static final int I32_TRUNC_SAT_F64_S = MISC + 2;
+    public static final int I32_TRUNC_SAT_F64_U = MISC + 3;
+    public static final int I64_TRUNC_SAT_F32_S = MISC + 4;
+    public static final int I64_TRUNC_SAT_F32_U = MISC + 5;
+    public static final int I64_TRUNC_SAT_F64_S = MISC + 6;
+    public static final int I64_TRUNC_SAT_F64_U = MISC + 7;
+    /** {@code MEMORY_INIT dataIndex}. */
+    public static final int MEMORY_INIT = MISC + 8;
+    /** {@code DATA_DROP dataIndex}. */
+    public static final int DATA_DROP = MISC + 9;
+    public static final int MEMORY_COPY = MISC + 10;
+    public static final int MEMORY_FILL = MISC + 11;
+    /** {@code TABLE_INIT elemIndex tableIndex}. */
+    public static final int TABLE_INIT = MISC + 12;
+    /** {@code ELEM_DROP elemIndex}. */
+    public static final int ELEM_DROP = MISC + 13;
+    /** {@code TABLE_COPY dstTable srcTable}. */
+    public static final int TABLE_COPY = MISC + 14;
+    /** {@code TABLE_GROW tableIndex}. */
+    public static final int TABLE_GROW = MISC + 15;
+    /** {@code TABLE_SIZE tableIndex}. */
+    public static final int TABLE_SIZE = MISC + 16;
+    /** {@code TABLE_FILL tableIndex}. */
+    public static final int TABLE_FILL = MISC + 17;
+}

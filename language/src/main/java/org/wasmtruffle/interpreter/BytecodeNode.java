@@ -1,0 +1,494 @@
+package org.wasmtruffle.interpreter;
+
+import com.oracle.truffle.api.CompilerAsserts;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.BytecodeOSRNode;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import org.wasmtruffle.module.DataSegment;
+import org.wasmtruffle.module.FunctionType;
+import org.wasmtruffle.module.ModuleDescription;
+import org.wasmtruffle.module.ValueType;
+import org.wasmtruffle.runtime.LinearMemory;
+import org.wasmtruffle.runtime.Table;
+import org.wasmtruffle.runtime.Trap;
+import org.wasmtruffle.runtime.TrapKind;
+import org.wasmtruffle.runtime.WasmFunction;
+import org.wasmtruffle.runtime.WasmGlobal;
+import org.wasmtruffle.runtime.WasmInstance;
+import org.wasmtruffle.runtime.WasmModule;
+
+/**
+ * Executes one function's bytecode. The dispatch loop is a single method that partial evaluation explodes
+ * bytecode by bytecode ({@code MERGE_EXPLODE}): the program counter and the stack pointer are constants at
+ * every instruction, so the operand stack becomes SSA values and frame slots vanish from compiled code.
+ * Long-running loops are compiled while they run through on-stack replacement.
+ */
+public final class BytecodeNode extends Node implements BytecodeOSRNode {
+    /** What {@link #executeFrom} returns for a function without results (null means "no OSR" to Truffle). */
+    static final Object NO_RESULT = new Object();
+    private static final Object[] EMPTY_SEGMENT = new Object[0];
+
+    @CompilationFinal(dimensions = 1) private final int[] code;
+    @CompilationFinal(dimensions = 1) private final FunctionType[] callSiteTypes;
+    @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
+    private final int localCount;
+    private final WasmModule module;
+    @Children private final Node[] callNodes;
+    @CompilationFinal private Object osrMetadata;
+
+    BytecodeNode(WasmModule module, FunctionBytecode bytecode, FunctionType type) {
+        this.module = module;
+        this.code = bytecode.code();
+        this.callSiteTypes = bytecode.callSiteTypes();
+        this.resultTypes = type.results();
+        this.localCount = bytecode.localTypes().length;
+        this.callNodes = new Node[callSiteTypes.length];
+    }
+
+    /** Runs the function from its first instruction; the locals are already in the frame. */
+    Object execute(VirtualFrame frame) {
+        return executeFrom(frame, 0, localCount);
+    }
+
+    @Override
+    public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
+        // OSR enters at a loop header, whose immediate is the stack pointer there.
+        return executeFrom(osrFrame, target, code[target + 1]);
+    }
+
+    @Override
+    public Object getOSRMetadata() {
+        return osrMetadata;
+    }
+
+    @Override
+    public void setOSRMetadata(Object osrMetadata) {
+        this.osrMetadata = osrMetadata;
+    }
+
+    @BytecodeInterpreterSwitch
+    @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
+    private Object executeFrom(VirtualFrame frame, int startPc, int startSp) {
+        final int[] bc = this.code;
+        final WasmInstance instance = (WasmInstance) frame.getArguments()[0];
+        final LinearMemory memory = instance.memory;
+        int pc = startPc;
+        int sp = startSp;
+        int loopCount = 0;
+        dispatch: while (true) {
+            CompilerAsserts.partialEvaluationConstant(pc);
+            CompilerAsserts.partialEvaluationConstant(sp);
+            int op = bc[pc];
+            switch (op) {
+                case Bytecode.UNREACHABLE -> {
+                    CompilerDirectives.transferToInterpreter();
+                    throw Trap.create(TrapKind.UNREACHABLE, this);
+                }
+                case Bytecode.LOOP_HEADER -> pc += 2;
+                case Bytecode.JUMP_IF_ZERO -> {
+                    sp--;
+                    if (frame.getIntStatic(sp) == 0) {
+                        pc = bc[pc + 1];
+                    } else {
+                        pc += 2;
+                    }
+                }
+                case Bytecode.JUMP -> pc = bc[pc + 1];
+                case Bytecode.BR, Bytecode.BR_IF -> {
+                    if (op == Bytecode.BR_IF) {
+                        sp--;
+                        if (frame.getIntStatic(sp) == 0) {
+                            pc += 4;
+                            continue;
+                        }
+                    }
+                    int target = bc[pc + 1];
+                    sp = moveResults(frame, sp, bc[pc + 2], bc[pc + 3]);
+                    if (target <= pc) {
+                        loopCount++;
+                        Object result = backEdge(frame, target, loopCount);
+                        if (result != null) {
+                            return result;
+                        }
+                    }
+                    pc = target;
+                }
+                case Bytecode.BR_TABLE -> {
+                    sp--;
+                    int index = frame.getIntStatic(sp);
+                    int count = bc[pc + 1];
+                    // One comparison per entry (the last is the default), each continuing the dispatch
+                    // loop with its own constant target, as partial evaluation needs.
+                    for (int i = 0; i <= count; i++) {
+                        if (i == index || i == count) {
+                            int entry = pc + 2 + 3 * i;
+                            int target = bc[entry];
+                            sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
+                            if (target <= pc) {
+                                loopCount++;
+                                Object result = backEdge(frame, target, loopCount);
+                                if (result != null) {
+                                    return result;
+                                }
+                            }
+                            pc = target;
+                            continue dispatch;
+                        }
+                    }
+                    throw CompilerDirectives.shouldNotReachHere();
+                }
+                case Bytecode.RETURN -> {
+                    if (loopCount > 0 && CompilerDirectives.inInterpreter()) {
+                        LoopNode.reportLoopCount(this, loopCount);
+                    }
+                    return collectResults(frame, sp);
+                }
+                case Bytecode.CALL -> {
+                    int site = bc[pc + 2];
+                    FunctionType type = callSiteTypes[site];
+                    Object[] args = popArguments(frame, sp, type, instance);
+                    sp -= type.paramCount();
+                    Object result = directCall(site, bc[pc + 1]).call(args);
+                    sp = pushResults(frame, sp, type, result);
+                    pc += 3;
+                }
+                case Bytecode.CALL_IMPORT -> {
+                    int site = bc[pc + 2];
+                    FunctionType type = callSiteTypes[site];
+                    WasmFunction callee = instance.functions[bc[pc + 1]];
+                    Object[] args = popArguments(frame, sp, type, callee.instance());
+                    sp -= type.paramCount();
+                    Object result = indirectCall(site).execute(callee.target(), args);
+                    sp = pushResults(frame, sp, type, result);
+                    pc += 3;
+                }
+                case Bytecode.CALL_INDIRECT -> {
+                    int site = bc[pc + 3];
+                    FunctionType type = callSiteTypes[site];
+                    sp--;
+                    WasmFunction callee = tableFunction(instance.tables[bc[pc + 2]], frame.getIntStatic(sp), type);
+                    Object[] args = popArguments(frame, sp, type, callee.instance());
+                    sp -= type.paramCount();
+                    Object result = indirectCall(site).execute(callee.target(), args);
+                    sp = pushResults(frame, sp, type, result);
+                    pc += 4;
+                }
+                case Bytecode.DROP -> {
+                    sp--;
+                    pc++;
+                }
+                case Bytecode.SELECT -> {
+                    sp--;
+                    if (frame.getIntStatic(sp) == 0) {
+                        frame.copyStatic(sp - 1, sp - 2);
+                    }
+                    sp--;
+                    pc++;
+                }
+                case Bytecode.LOCAL_GET -> {
+                    frame.copyStatic(bc[pc + 1], sp);
+                    sp++;
+                    pc += 2;
+                }
+                case Bytecode.LOCAL_SET -> {
+                    sp--;
+                    frame.copyStatic(sp, bc[pc + 1]);
+                    pc += 2;
+                }
+                case Bytecode.LOCAL_TEE -> {
+                    frame.copyStatic(sp - 1, bc[pc + 1]);
+                    pc += 2;
+                }
+                case Bytecode.GLOBAL_GET -> {
+                    GlobalInstructions.get(frame, sp, instance.globals[bc[pc + 1]], bc[pc + 2]);
+                    sp++;
+                    pc += 3;
+                }
+                case Bytecode.GLOBAL_SET -> {
+                    sp--;
+                    GlobalInstructions.set(frame, sp, instance.globals[bc[pc + 1]], bc[pc + 2]);
+                    pc += 3;
+                }
+                case Bytecode.TABLE_GET -> {
+                    Table table = instance.tables[bc[pc + 1]];
+                    frame.setObjectStatic(sp - 1, table.get(Integer.toUnsignedLong(frame.getIntStatic(sp - 1)), this));
+                    pc += 2;
+                }
+                case Bytecode.TABLE_SET -> {
+                    Table table = instance.tables[bc[pc + 1]];
+                    table.set(Integer.toUnsignedLong(frame.getIntStatic(sp - 2)), frame.getObjectStatic(sp - 1), this);
+                    sp -= 2;
+                    pc += 2;
+                }
+                case Bytecode.I32_LOAD, Bytecode.I64_LOAD, Bytecode.F32_LOAD, Bytecode.F64_LOAD, Bytecode.I32_LOAD8_S, Bytecode.I32_LOAD8_U,
+                                Bytecode.I32_LOAD16_S, Bytecode.I32_LOAD16_U, Bytecode.I64_LOAD8_S, Bytecode.I64_LOAD8_U, Bytecode.I64_LOAD16_S,
+                                Bytecode.I64_LOAD16_U, Bytecode.I64_LOAD32_S, Bytecode.I64_LOAD32_U -> {
+                    MemoryInstructions.load(frame, sp, op, memory, bc[pc + 1], this);
+                    pc += 2;
+                }
+                case Bytecode.I32_STORE, Bytecode.I64_STORE, Bytecode.F32_STORE, Bytecode.F64_STORE, Bytecode.I32_STORE8, Bytecode.I32_STORE16,
+                                Bytecode.I64_STORE8, Bytecode.I64_STORE16, Bytecode.I64_STORE32 -> {
+                    MemoryInstructions.store(frame, sp, op, memory, bc[pc + 1], this);
+                    sp -= 2;
+                    pc += 2;
+                }
+                case Bytecode.MEMORY_SIZE -> {
+                    frame.setIntStatic(sp, (int) memory.pages());
+                    sp++;
+                    pc++;
+                }
+                case Bytecode.MEMORY_GROW -> {
+                    frame.setIntStatic(sp - 1, (int) growMemory(memory, frame.getIntStatic(sp - 1)));
+                    pc++;
+                }
+                case Bytecode.I32_CONST -> {
+                    frame.setIntStatic(sp, bc[pc + 1]);
+                    sp++;
+                    pc += 2;
+                }
+                case Bytecode.I64_CONST -> {
+                    frame.setLongStatic(sp, longImmediate(bc, pc + 1));
+                    sp++;
+                    pc += 3;
+                }
+                case Bytecode.F32_CONST -> {
+                    frame.setFloatStatic(sp, Float.intBitsToFloat(bc[pc + 1]));
+                    sp++;
+                    pc += 2;
+                }
+                case Bytecode.F64_CONST -> {
+                    frame.setDoubleStatic(sp, Double.longBitsToDouble(longImmediate(bc, pc + 1)));
+                    sp++;
+                    pc += 3;
+                }
+                case Bytecode.REF_NULL -> {
+                    frame.setObjectStatic(sp, null);
+                    sp++;
+                    pc++;
+                }
+                case Bytecode.REF_IS_NULL -> {
+                    frame.setIntStatic(sp - 1, frame.getObjectStatic(sp - 1) == null ? 1 : 0);
+                    pc++;
+                }
+                case Bytecode.REF_FUNC -> {
+                    frame.setObjectStatic(sp, instance.functions[bc[pc + 1]]);
+                    sp++;
+                    pc += 2;
+                }
+                case Bytecode.MEMORY_INIT -> {
+                    sp -= 3;
+                    memoryInit(instance, memory, bc[pc + 1], frame.getIntStatic(sp), frame.getIntStatic(sp + 1), frame.getIntStatic(sp + 2));
+                    pc += 2;
+                }
+                case Bytecode.DATA_DROP -> {
+                    instance.droppedData[bc[pc + 1]] = true;
+                    pc += 2;
+                }
+                case Bytecode.MEMORY_COPY -> {
+                    sp -= 3;
+                    memory.copy(Integer.toUnsignedLong(frame.getIntStatic(sp)), Integer.toUnsignedLong(frame.getIntStatic(sp + 1)),
+                                    Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                    pc++;
+                }
+                case Bytecode.MEMORY_FILL -> {
+                    sp -= 3;
+                    memory.fill(Integer.toUnsignedLong(frame.getIntStatic(sp)), (byte) frame.getIntStatic(sp + 1),
+                                    Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                    pc++;
+                }
+                case Bytecode.TABLE_INIT -> {
+                    sp -= 3;
+                    instance.tables[bc[pc + 2]].initialize(instance.elementSegments[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp + 1)),
+                                    Integer.toUnsignedLong(frame.getIntStatic(sp)), Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                    pc += 3;
+                }
+                case Bytecode.ELEM_DROP -> {
+                    instance.elementSegments[bc[pc + 1]] = EMPTY_SEGMENT;
+                    pc += 2;
+                }
+                case Bytecode.TABLE_COPY -> {
+                    sp -= 3;
+                    Table.copy(instance.tables[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp)), instance.tables[bc[pc + 2]],
+                                    Integer.toUnsignedLong(frame.getIntStatic(sp + 1)), Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                    pc += 3;
+                }
+                case Bytecode.TABLE_GROW -> {
+                    Table table = instance.tables[bc[pc + 1]];
+                    sp--;
+                    frame.setIntStatic(sp - 1, (int) growTable(table, frame.getIntStatic(sp), frame.getObjectStatic(sp - 1)));
+                    pc += 2;
+                }
+                case Bytecode.TABLE_SIZE -> {
+                    frame.setIntStatic(sp, (int) instance.tables[bc[pc + 1]].size());
+                    sp++;
+                    pc += 2;
+                }
+                case Bytecode.TABLE_FILL -> {
+                    sp -= 3;
+                    instance.tables[bc[pc + 1]].fill(Integer.toUnsignedLong(frame.getIntStatic(sp)), frame.getObjectStatic(sp + 1),
+                                    Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                    pc += 2;
+                }
+                default -> {
+                    // Numeric instructions: 0x45..0xC4 and the saturating truncations.
+                    sp = NumericInstructions.execute(frame, sp, op, this);
+                    pc++;
+                }
+            }
+        }
+    }
+
+    /** Moves the top {@code arity} values down to {@code destination} (a branch's label height). */
+    @ExplodeLoop
+    private static int moveResults(VirtualFrame frame, int sp, int arity, int destination) {
+        int from = sp - arity;
+        if (from != destination) {
+            for (int i = 0; i < arity; i++) {
+                frame.copyStatic(from + i, destination + i);
+            }
+        }
+        return destination + arity;
+    }
+
+    private Object backEdge(VirtualFrame frame, int target, int loopCount) {
+        TruffleSafepoint.poll(this);
+        if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
+            Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
+            if (result != null) {
+                LoopNode.reportLoopCount(this, loopCount);
+                return result;
+            }
+        }
+        return null;
+    }
+
+    private static long longImmediate(int[] bc, int at) {
+        return (bc[at] & 0xFFFFFFFFL) | ((long) bc[at + 1] << 32);
+    }
+
+    private DirectCallNode directCall(int site, int functionIndex) {
+        Node node = callNodes[site];
+        if (node == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            node = insertCallNode(site, DirectCallNode.create(module.callTarget(functionIndex)));
+        }
+        return (DirectCallNode) node;
+    }
+
+    private IndirectCallSiteNode indirectCall(int site) {
+        Node node = callNodes[site];
+        if (node == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            node = insertCallNode(site, IndirectCallSiteNode.create());
+        }
+        return (IndirectCallSiteNode) node;
+    }
+
+    private Node insertCallNode(int site, Node node) {
+        var lock = getLock();
+        lock.lock();
+        try {
+            Node existing = callNodes[site];
+            if (existing != null) {
+                return existing;
+            }
+            callNodes[site] = insert(node);
+            return node;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The function at {@code index} of {@code table} for call_indirect, checked against the expected type. */
+    private WasmFunction tableFunction(Table table, int index, FunctionType expected) {
+        long i = Integer.toUnsignedLong(index);
+        if (i >= table.size()) {
+            CompilerDirectives.transferToInterpreter();
+            throw Trap.create(TrapKind.UNDEFINED_ELEMENT, this);
+        }
+        Object element = table.get(i, this);
+        if (element == null) {
+            CompilerDirectives.transferToInterpreter();
+            throw Trap.create(TrapKind.UNINITIALIZED_ELEMENT, this);
+        }
+        WasmFunction function = (WasmFunction) element;
+        FunctionType actual = function.type();
+        if (actual != expected && !typesEqual(actual, expected)) {
+            CompilerDirectives.transferToInterpreter();
+            throw Trap.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, this);
+        }
+        return function;
+    }
+
+    @TruffleBoundary
+    private static boolean typesEqual(FunctionType a, FunctionType b) {
+        return a.equals(b);
+    }
+
+    @ExplodeLoop
+    private static Object[] popArguments(VirtualFrame frame, int sp, FunctionType type, Object calleeInstance) {
+        int n = type.paramCount();
+        Object[] args = new Object[n + 1];
+        args[0] = calleeInstance;
+        int base = sp - n;
+        for (int i = 0; i < n; i++) {
+            args[i + 1] = StackValues.box(frame, base + i, type.param(i));
+        }
+        return args;
+    }
+
+    @ExplodeLoop
+    private static int pushResults(VirtualFrame frame, int sp, FunctionType type, Object result) {
+        int n = type.resultCount();
+        if (n == 1) {
+            StackValues.unbox(frame, sp, type.result(0), result);
+        } else if (n > 1) {
+            Object[] values = (Object[]) result;
+            for (int i = 0; i < n; i++) {
+                StackValues.unbox(frame, sp + i, type.result(i), values[i]);
+            }
+        }
+        return sp + n;
+    }
+
+    @ExplodeLoop
+    private Object collectResults(VirtualFrame frame, int sp) {
+        int n = resultTypes.length;
+        if (n == 0) {
+            return NO_RESULT;
+        } else if (n == 1) {
+            return StackValues.box(frame, sp - 1, resultTypes[0]);
+        }
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = StackValues.box(frame, sp - n + i, resultTypes[i]);
+        }
+        return values;
+    }
+
+    @TruffleBoundary
+    private static long growMemory(LinearMemory memory, int deltaPages) {
+        return memory.grow(Integer.toUnsignedLong(deltaPages));
+    }
+
+    @TruffleBoundary
+    private static long growTable(Table table, int delta, Object init) {
+        return table.grow(Integer.toUnsignedLong(delta), init);
+    }
+
+    private void memoryInit(WasmInstance instance, LinearMemory memory, int dataIndex, int dst, int offset, int length) {
+        ModuleDescription description = module.description();
+        DataSegment segment = description.dataSegments()[dataIndex];
+        int segmentLength = instance.droppedData[dataIndex] ? 0 : segment.dataLength();
+        memory.initialize(description.bytes(), segment.dataOffset(), segmentLength, Integer.toUnsignedLong(offset), Integer.toUnsignedLong(dst),
+                        Integer.toUnsignedLong(length), this);
+    }
+}

@@ -1,0 +1,15 @@
+package org.wasmtruffle.interpreter;
+
+import org.wasmtruffle.module.FunctionType;
+import org.wasmtruffle.module.ValueType;
+
+/**
+ * A function body translated for the interpreter.
+ *
+ * @param code the bytecode (see {@link Bytecode})
+ * @param localTypes the type of every local, parameters first
+ * @param frameSize the frame slots needed: locals plus the deepest operand stack
+ * @param callSiteTypes for each call site (numbered in order of appearance), the callee's signature
+ */
+public record FunctionBytecode(int[] code, ValueType[] localTypes, int frameSize, FunctionType[] callSiteTypes) {
+}

@@ -1,0 +1,1022 @@
+package org.wasmtruffle.validation;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+import org.wasmtruffle.binary.BinaryReader;
+import org.wasmtruffle.binary.MalformedModuleException;
+import org.wasmtruffle.interpreter.Bytecode;
+import org.wasmtruffle.interpreter.BytecodeWriter;
+import org.wasmtruffle.interpreter.FunctionBytecode;
+import org.wasmtruffle.module.FunctionType;
+import org.wasmtruffle.module.ModuleDescription;
+import org.wasmtruffle.module.TableType;
+import org.wasmtruffle.module.ValueType;
+
+/**
+ * Reads one function body, validates it with the specification's algorithm (operand and control stacks,
+ * polymorphic stack after unconditional branches) and, when asked, translates it into the interpreter's
+ * bytecode in the same pass. Every body is validated once when its module is loaded; the translation runs
+ * on the function's first call, so that only functions that run are ever translated.
+ *
+ * <p>Malformed encodings inside the body are reported as {@link MalformedModuleException}, type errors as
+ * {@link InvalidModuleException}, with the function and the byte offset.
+ */
+public final class FunctionValidator {
+    /** The bottom type: what an empty stack yields in unreachable code. */
+    private static final int UNKNOWN = -1;
+    private static final int I32 = 0x7F;
+    private static final int I64 = 0x7E;
+    private static final int F32 = 0x7D;
+    private static final int F64 = 0x7C;
+    private static final int V128 = 0x7B;
+    private static final int FUNCREF = 0x70;
+    private static final int EXTERNREF = 0x6F;
+
+    private static final int KIND_FUNCTION = 0;
+    private static final int KIND_BLOCK = 0x02;
+    private static final int KIND_LOOP = 0x03;
+    private static final int KIND_IF = 0x04;
+
+    /** The most locals a function may declare; the specification allows up to 2^32 - 1, hosts set a limit. */
+    static final long MAX_LOCALS = 50_000;
+
+    private static final int[] NONE = {};
+    private static final int[][] SINGLE = new int[128][];
+    static {
+        for (ValueType t : ValueType.values()) {
+            SINGLE[t.code] = new int[]{t.code};
+        }
+    }
+
+    private final ModuleDescription module;
+    private final BitSet declaredReferences;
+    private final int functionIndex;
+    private final BytecodeWriter out;
+    private final BinaryReader reader;
+    private final int end;
+
+    private ValueType[] localTypes;
+    private int localCount;
+
+    private int[] values = new int[16];
+    private int height;
+    private int maxHeight;
+
+    private int ctrlTop = -1;
+    private int[] ctrlKind = new int[8];
+    private int[][] ctrlParams = new int[8][];
+    private int[][] ctrlResults = new int[8][];
+    private int[] ctrlHeight = new int[8];
+    private boolean[] ctrlUnreachable = new boolean[8];
+    /** Whether no code is emitted for the frame: it began in unreachable code. */
+    private boolean[] ctrlDead = new boolean[8];
+    /** For loops: the bytecode position of the loop header. */
+    private int[] ctrlLabel = new int[8];
+    /** For ifs: the position of the conditional jump's target word, or -1 once patched. */
+    private int[] ctrlElseFixup = new int[8];
+    /** Positions of forward branch target words waiting for the frame's end. */
+    private int[][] ctrlFixups = new int[8][];
+    private int[] ctrlFixupCount = new int[8];
+
+    private FunctionType[] callSiteTypes = new FunctionType[4];
+    private int callSiteCount;
+
+    private FunctionValidator(ModuleDescription module, BitSet declaredReferences, int functionIndex, boolean translate) {
+        this.module = module;
+        this.declaredReferences = declaredReferences;
+        this.functionIndex = functionIndex;
+        this.out = translate ? new BytecodeWriter() : null;
+        int start = module.codeOffset(functionIndex);
+        this.end = start + module.codeLength(functionIndex);
+        this.reader = new BinaryReader(module.name(), module.bytes(), start, end);
+        reader.setEndReason(bodyEndReason());
+    }
+
+    /**
+     * Validates the body of defined function {@code functionIndex}.
+     *
+     * @param declaredFunctionReferences the functions that {@code ref.func} may name (the specification's C.refs)
+     * @return the number of frame slots the function needs (locals plus the deepest operand stack)
+     */
+    public static int validate(ModuleDescription module, BitSet declaredFunctionReferences, int functionIndex) {
+        FunctionValidator v = new FunctionValidator(module, declaredFunctionReferences, functionIndex, false);
+        v.run();
+        return v.localCount + v.maxHeight;
+    }
+
+    /** Translates a validated function body into bytecode (validating it again on the way). */
+    public static FunctionBytecode translate(ModuleDescription module, int functionIndex) {
+        FunctionValidator v = new FunctionValidator(module, null, functionIndex, true);
+        v.run();
+        return new FunctionBytecode(v.out.toArray(), v.localTypes, v.localCount + v.maxHeight, Arrays.copyOf(v.callSiteTypes, v.callSiteCount));
+    }
+
+    private void run() {
+        FunctionType type = module.functionType(functionIndex);
+        readLocals(type);
+        pushControl(KIND_FUNCTION, NONE, toCodes(type, false), false);
+        readBody();
+        if (reader.position() != end) {
+            throw malformed("section size mismatch");
+        }
+    }
+
+    // ---- reading
+
+    private MalformedModuleException malformed(String reason) {
+        return reader.malformed(reader.position(), reason);
+    }
+
+    private InvalidModuleException invalid(String reason) {
+        return new InvalidModuleException(module.name(), reason, "in function " + module.displayName(functionIndex) + " at byte offset " + reader.position());
+    }
+
+    /**
+     * What running off the end of the body is called, in the reference decoder's words: it reads on into
+     * whatever follows the body, so that depends on what does.
+     */
+    private String bodyEndReason() {
+        if (end >= module.bytes().length) {
+            return BinaryReader.UNEXPECTED_END_OF_SECTION;
+        }
+        return functionIndex == module.functionCount() - 1 ? "section size mismatch" : "END opcode expected";
+    }
+
+    private int readByte() {
+        return reader.readByte();
+    }
+
+    private int readU32() {
+        return reader.readU32();
+    }
+
+    /** Reads an unsigned 32-bit index, rejecting values that cannot index a Java array. */
+    private int readIndex() {
+        int v = reader.readU32();
+        return v < 0 ? Integer.MAX_VALUE : v;
+    }
+
+    private int readValueType() {
+        int code = readByte();
+        ValueType t = ValueType.fromCode(code);
+        if (t == null) {
+            throw malformed("malformed value type");
+        }
+        return code;
+    }
+
+    private int readReferenceType() {
+        int code = readByte();
+        if (code != FUNCREF && code != EXTERNREF) {
+            throw malformed("malformed reference type");
+        }
+        return code;
+    }
+
+    private void readZeroByte() {
+        if (readByte() != 0) {
+            throw malformed("zero byte expected");
+        }
+    }
+
+    private void readLocals(FunctionType type) {
+        int groups = readU32();
+        int groupsStart = reader.position();
+        long total = type.paramCount();
+        // First pass counts, so the locals array is allocated once.
+        for (long g = 0; g < (groups & 0xFFFFFFFFL); g++) {
+            total += readU32() & 0xFFFFFFFFL;
+            readValueType();
+            if (total > 0xFFFFFFFFL) {
+                throw malformed("too many locals");
+            }
+        }
+        if (total > MAX_LOCALS) {
+            throw invalid("too many locals: " + total + " (at most " + MAX_LOCALS + " are supported)");
+        }
+        localCount = (int) total;
+        localTypes = new ValueType[localCount];
+        int n = 0;
+        for (int i = 0; i < type.paramCount(); i++) {
+            localTypes[n++] = type.param(i);
+        }
+        reader.setPosition(groupsStart);
+        for (long g = 0; g < (groups & 0xFFFFFFFFL); g++) {
+            int count = readU32();
+            ValueType t = ValueType.fromCode(readValueType());
+            for (int i = 0; i < count; i++) {
+                localTypes[n++] = t;
+            }
+        }
+    }
+
+    private static int[] toCodes(FunctionType type, boolean params) {
+        int n = params ? type.paramCount() : type.resultCount();
+        if (n == 0) {
+            return NONE;
+        }
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            codes[i] = (params ? type.param(i) : type.result(i)).code;
+        }
+        return codes;
+    }
+
+    // ---- operand stack
+
+    private void push(int type) {
+        if (height == values.length) {
+            values = Arrays.copyOf(values, values.length * 2);
+        }
+        values[height++] = type;
+        if (height > maxHeight) {
+            maxHeight = height;
+        }
+    }
+
+    private int pop() {
+        if (height == ctrlHeight[ctrlTop]) {
+            if (ctrlUnreachable[ctrlTop]) {
+                return UNKNOWN;
+            }
+            throw invalid("type mismatch");
+        }
+        return values[--height];
+    }
+
+    private int pop(int expected) {
+        int actual = pop();
+        if (actual != expected && actual != UNKNOWN && expected != UNKNOWN) {
+            throw invalid("type mismatch");
+        }
+        return actual;
+    }
+
+    private void pop(int[] types) {
+        for (int i = types.length - 1; i >= 0; i--) {
+            pop(types[i]);
+        }
+    }
+
+    private void push(int[] types) {
+        for (int t : types) {
+            push(t);
+        }
+    }
+
+    private static boolean isNumeric(int t) {
+        return t == I32 || t == I64 || t == F32 || t == F64 || t == V128;
+    }
+
+    private static boolean isReference(int t) {
+        return t == FUNCREF || t == EXTERNREF;
+    }
+
+    // ---- control stack
+
+    private void pushControl(int kind, int[] params, int[] results, boolean dead) {
+        ctrlTop++;
+        if (ctrlTop == ctrlKind.length) {
+            int n = ctrlKind.length * 2;
+            ctrlKind = Arrays.copyOf(ctrlKind, n);
+            ctrlParams = Arrays.copyOf(ctrlParams, n);
+            ctrlResults = Arrays.copyOf(ctrlResults, n);
+            ctrlHeight = Arrays.copyOf(ctrlHeight, n);
+            ctrlUnreachable = Arrays.copyOf(ctrlUnreachable, n);
+            ctrlDead = Arrays.copyOf(ctrlDead, n);
+            ctrlLabel = Arrays.copyOf(ctrlLabel, n);
+            ctrlElseFixup = Arrays.copyOf(ctrlElseFixup, n);
+            ctrlFixups = Arrays.copyOf(ctrlFixups, n);
+            ctrlFixupCount = Arrays.copyOf(ctrlFixupCount, n);
+        }
+        ctrlKind[ctrlTop] = kind;
+        ctrlParams[ctrlTop] = params;
+        ctrlResults[ctrlTop] = results;
+        ctrlHeight[ctrlTop] = height;
+        ctrlUnreachable[ctrlTop] = false;
+        ctrlDead[ctrlTop] = dead;
+        ctrlLabel[ctrlTop] = -1;
+        ctrlElseFixup[ctrlTop] = -1;
+        ctrlFixupCount[ctrlTop] = 0;
+        push(params);
+    }
+
+    /** Checks the frame's results and pops the frame (its results are pushed again by the caller). */
+    private void popControl() {
+        pop(ctrlResults[ctrlTop]);
+        if (height != ctrlHeight[ctrlTop]) {
+            throw invalid("type mismatch");
+        }
+        ctrlTop--;
+    }
+
+    private void setUnreachable() {
+        height = ctrlHeight[ctrlTop];
+        ctrlUnreachable[ctrlTop] = true;
+    }
+
+    private int[] labelTypes(int frame) {
+        return ctrlKind[frame] == KIND_LOOP ? ctrlParams[frame] : ctrlResults[frame];
+    }
+
+    private int labelFrame(int depth) {
+        if (depth < 0 || depth > ctrlTop) {
+            throw invalid("unknown label");
+        }
+        return ctrlTop - depth;
+    }
+
+    private boolean emitting() {
+        return out != null && !ctrlDead[ctrlTop] && !ctrlUnreachable[ctrlTop];
+    }
+
+    private int slot(int stackPosition) {
+        return localCount + stackPosition;
+    }
+
+    private void addFixup(int frame, int position) {
+        int[] list = ctrlFixups[frame];
+        int n = ctrlFixupCount[frame];
+        if (list == null) {
+            list = new int[4];
+            ctrlFixups[frame] = list;
+        } else if (n == list.length) {
+            list = Arrays.copyOf(list, n * 2);
+            ctrlFixups[frame] = list;
+        }
+        list[n] = position;
+        ctrlFixupCount[frame] = n + 1;
+    }
+
+    /** Emits the target, arity and destination slot of a branch to the label of {@code frame}. */
+    private void emitBranchTarget(int frame) {
+        if (ctrlKind[frame] == KIND_LOOP) {
+            out.emit(ctrlLabel[frame]);
+        } else {
+            addFixup(frame, out.position());
+            out.emit(-1);
+        }
+        out.emit(labelTypes(frame).length);
+        out.emit(slot(ctrlHeight[frame]));
+    }
+
+    private void patchFixups(int frame, int target) {
+        int[] list = ctrlFixups[frame];
+        for (int i = 0; i < ctrlFixupCount[frame]; i++) {
+            out.patch(list[i], target);
+        }
+        ctrlFixupCount[frame] = 0;
+    }
+
+    private int[][] readBlockType() {
+        if (reader.atEnd()) {
+            throw malformed(bodyEndReason());
+        }
+        int first = reader.peekByte();
+        if (first == 0x40) {
+            reader.readByte();
+            return new int[][]{NONE, NONE};
+        }
+        if (ValueType.fromCode(first) != null) {
+            reader.readByte();
+            return new int[][]{NONE, SINGLE[first]};
+        }
+        long index = reader.readS33();
+        if (index < 0) {
+            throw malformed("malformed value type");
+        }
+        if (index >= module.typeCount()) {
+            throw invalid("unknown type");
+        }
+        FunctionType t = module.type((int) index);
+        return new int[][]{toCodes(t, true), toCodes(t, false)};
+    }
+
+    // ---- the body
+
+    private void readBody() {
+        while (ctrlTop >= 0) {
+            int opcode = readByte();
+            switch (opcode) {
+                case 0x00 -> {
+                    if (emitting()) {
+                        out.emit(Bytecode.UNREACHABLE);
+                    }
+                    setUnreachable();
+                }
+                case 0x01 -> {
+                }
+                case 0x02, 0x03 -> {
+                    int[][] bt = readBlockType();
+                    pop(bt[0]);
+                    boolean dead = !emitting();
+                    pushControl(opcode, bt[0], bt[1], dead);
+                    if (opcode == KIND_LOOP && !dead) {
+                        ctrlLabel[ctrlTop] = out.position();
+                        out.emit(Bytecode.LOOP_HEADER, slot(height));
+                    }
+                }
+                case 0x04 -> {
+                    int[][] bt = readBlockType();
+                    pop(I32);
+                    pop(bt[0]);
+                    boolean dead = !emitting();
+                    int fixup = -1;
+                    if (!dead) {
+                        out.emit(Bytecode.JUMP_IF_ZERO);
+                        fixup = out.position();
+                        out.emit(-1);
+                    }
+                    pushControl(KIND_IF, bt[0], bt[1], dead);
+                    ctrlElseFixup[ctrlTop] = fixup;
+                }
+                case 0x05 -> {
+                    if (ctrlKind[ctrlTop] != KIND_IF) {
+                        throw malformed("else without matching if");
+                    }
+                    boolean wasEmitting = emitting();
+                    pop(ctrlResults[ctrlTop]);
+                    if (height != ctrlHeight[ctrlTop]) {
+                        throw invalid("type mismatch");
+                    }
+                    if (wasEmitting) {
+                        out.emit(Bytecode.JUMP);
+                        addFixup(ctrlTop, out.position());
+                        out.emit(-1);
+                    }
+                    if (!ctrlDead[ctrlTop]) {
+                        out.patch(ctrlElseFixup[ctrlTop], out.position());
+                    }
+                    ctrlElseFixup[ctrlTop] = -1;
+                    ctrlKind[ctrlTop] = KIND_BLOCK; // a second else is malformed; the rest behaves as a block
+                    ctrlUnreachable[ctrlTop] = false;
+                    push(ctrlParams[ctrlTop]);
+                }
+                case 0x0B -> end();
+                case 0x0C -> {
+                    int frame = labelFrame(readIndex());
+                    pop(labelTypes(frame));
+                    if (emitting()) {
+                        out.emit(Bytecode.BR);
+                        emitBranchTarget(frame);
+                    }
+                    setUnreachable();
+                }
+                case 0x0D -> {
+                    int frame = labelFrame(readIndex());
+                    pop(I32);
+                    int[] types = labelTypes(frame);
+                    pop(types);
+                    push(types);
+                    if (emitting()) {
+                        out.emit(Bytecode.BR_IF);
+                        emitBranchTarget(frame);
+                    }
+                }
+                case 0x0E -> brTable();
+                case 0x0F -> {
+                    pop(ctrlResults[0]);
+                    if (emitting()) {
+                        out.emit(Bytecode.RETURN);
+                    }
+                    setUnreachable();
+                }
+                case 0x10 -> {
+                    int callee = readIndex();
+                    if (callee >= module.functionCount()) {
+                        throw invalid("unknown function");
+                    }
+                    FunctionType t = module.functionType(callee);
+                    pop(toCodes(t, true));
+                    if (emitting()) {
+                        out.emit(callee < module.importedFunctionCount() ? Bytecode.CALL_IMPORT : Bytecode.CALL, callee, addCallSite(t));
+                    }
+                    push(toCodes(t, false));
+                }
+                case 0x11 -> {
+                    int typeIndex = readIndex();
+                    int tableIndex = readIndex();
+                    if (tableIndex >= module.tableCount()) {
+                        throw invalid("unknown table");
+                    }
+                    if (typeIndex >= module.typeCount()) {
+                        throw invalid("unknown type");
+                    }
+                    if (module.table(tableIndex).elementType() != ValueType.FUNCREF) {
+                        throw invalid("type mismatch");
+                    }
+                    FunctionType t = module.type(typeIndex);
+                    pop(I32);
+                    pop(toCodes(t, true));
+                    if (emitting()) {
+                        out.emit(Bytecode.CALL_INDIRECT);
+                        out.emit(typeIndex, tableIndex);
+                        out.emit(addCallSite(t));
+                    }
+                    push(toCodes(t, false));
+                }
+                case 0x1A -> {
+                    pop();
+                    if (emitting()) {
+                        out.emit(Bytecode.DROP);
+                    }
+                }
+                case 0x1B -> {
+                    pop(I32);
+                    int t1 = pop();
+                    int t2 = pop();
+                    if (!(isNumeric(t1) || t1 == UNKNOWN) || !(isNumeric(t2) || t2 == UNKNOWN)) {
+                        throw invalid("type mismatch");
+                    }
+                    if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
+                        throw invalid("type mismatch");
+                    }
+                    if (emitting()) {
+                        out.emit(Bytecode.SELECT);
+                    }
+                    push(t1 == UNKNOWN ? t2 : t1);
+                }
+                case 0x1C -> {
+                    int n = readU32();
+                    if (n != 1) {
+                        throw invalid("invalid result arity");
+                    }
+                    int t = readValueType();
+                    pop(I32);
+                    pop(t);
+                    pop(t);
+                    if (emitting()) {
+                        out.emit(Bytecode.SELECT);
+                    }
+                    push(t);
+                }
+                case 0x20, 0x21, 0x22 -> {
+                    int index = readIndex();
+                    if (index >= localCount) {
+                        throw invalid("unknown local");
+                    }
+                    int t = localTypes[index].code;
+                    if (opcode != 0x20) {
+                        pop(t);
+                    }
+                    if (emitting()) {
+                        out.emit(opcode, index);
+                    }
+                    if (opcode != 0x21) {
+                        push(t);
+                    }
+                }
+                case 0x23, 0x24 -> {
+                    int index = readIndex();
+                    if (index >= module.globalCount()) {
+                        throw invalid("unknown global");
+                    }
+                    int t = module.global(index).valueType().code;
+                    if (opcode == 0x24) {
+                        if (!module.global(index).mutable()) {
+                            throw invalid("global is immutable");
+                        }
+                        pop(t);
+                    }
+                    if (emitting()) {
+                        out.emit(opcode, index, t);
+                    }
+                    if (opcode == 0x23) {
+                        push(t);
+                    }
+                }
+                case 0x25, 0x26 -> {
+                    int index = table(readIndex());
+                    int t = module.table(index).elementType().code;
+                    if (opcode == 0x26) {
+                        pop(t);
+                    }
+                    pop(I32);
+                    if (emitting()) {
+                        out.emit(opcode, index);
+                    }
+                    if (opcode == 0x25) {
+                        push(t);
+                    }
+                }
+                case 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35 -> memoryAccess(opcode, LOAD_TYPES[opcode - 0x28], true);
+                case 0x36, 0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E -> memoryAccess(opcode, LOAD_TYPES[opcode - 0x28], false);
+                case 0x3F -> {
+                    readZeroByte();
+                    requireMemory();
+                    if (emitting()) {
+                        out.emit(Bytecode.MEMORY_SIZE);
+                    }
+                    push(I32);
+                }
+                case 0x40 -> {
+                    readZeroByte();
+                    requireMemory();
+                    pop(I32);
+                    if (emitting()) {
+                        out.emit(Bytecode.MEMORY_GROW);
+                    }
+                    push(I32);
+                }
+                case 0x41 -> {
+                    int v = reader.readS32();
+                    if (emitting()) {
+                        out.emit(Bytecode.I32_CONST, v);
+                    }
+                    push(I32);
+                }
+                case 0x42 -> {
+                    long v = reader.readS64();
+                    if (emitting()) {
+                        out.emit(Bytecode.I64_CONST);
+                        out.emitLong(v);
+                    }
+                    push(I64);
+                }
+                case 0x43 -> {
+                    int bits = reader.readFixed32();
+                    if (emitting()) {
+                        out.emit(Bytecode.F32_CONST, bits);
+                    }
+                    push(F32);
+                }
+                case 0x44 -> {
+                    long bits = reader.readFixed64();
+                    if (emitting()) {
+                        out.emit(Bytecode.F64_CONST);
+                        out.emitLong(bits);
+                    }
+                    push(F64);
+                }
+                case 0xD0 -> {
+                    int t = readReferenceType();
+                    if (emitting()) {
+                        out.emit(Bytecode.REF_NULL);
+                    }
+                    push(t);
+                }
+                case 0xD1 -> {
+                    int t = pop();
+                    if (t != UNKNOWN && !isReference(t)) {
+                        throw invalid("type mismatch");
+                    }
+                    if (emitting()) {
+                        out.emit(Bytecode.REF_IS_NULL);
+                    }
+                    push(I32);
+                }
+                case 0xD2 -> {
+                    int index = readIndex();
+                    if (index >= module.functionCount()) {
+                        throw invalid("unknown function " + index);
+                    }
+                    if (declaredReferences != null && !declaredReferences.get(index)) {
+                        throw invalid("undeclared function reference");
+                    }
+                    if (emitting()) {
+                        out.emit(Bytecode.REF_FUNC, index);
+                    }
+                    push(FUNCREF);
+                }
+                case 0xFC -> miscellaneous(readU32());
+                case 0xFD -> throw invalid("SIMD instructions (0xFD prefix) are not supported yet");
+                default -> {
+                    if (opcode >= 0x45 && opcode <= 0xC4) {
+                        numeric(opcode);
+                    } else {
+                        reader.setPosition(reader.position() - 1);
+                        throw malformed("illegal opcode 0x" + Integer.toHexString(opcode));
+                    }
+                }
+            }
+        }
+    }
+
+    private void end() {
+        int frame = ctrlTop;
+        int kind = ctrlKind[frame];
+        if (kind == KIND_IF && !Arrays.equals(ctrlParams[frame], ctrlResults[frame])) {
+            // An if without else behaves as if the else branch passed its parameters through.
+            throw invalid("type mismatch");
+        }
+        boolean dead = ctrlDead[frame];
+        int[] results = ctrlResults[frame];
+        popControl();
+        if (out != null && !dead) {
+            int here = out.position();
+            if (ctrlElseFixup[frame] >= 0) {
+                out.patch(ctrlElseFixup[frame], here);
+            }
+            patchFixups(frame, here);
+            if (kind == KIND_FUNCTION) {
+                out.emit(Bytecode.RETURN);
+            }
+        }
+        if (kind != KIND_FUNCTION) {
+            push(results);
+        }
+    }
+
+    private void brTable() {
+        int count = readU32();
+        if (count < 0 || count > reader.remaining()) {
+            // Every label takes at least one byte, so a larger count cannot be genuine.
+            throw malformed("unexpected end");
+        }
+        int tableStart = reader.position();
+        for (int i = 0; i < count; i++) {
+            labelFrame(readIndex());
+        }
+        int defaultFrame = labelFrame(readIndex());
+        pop(I32);
+        int arity = labelTypes(defaultFrame).length;
+        boolean emit = emitting();
+        if (emit) {
+            out.emit(Bytecode.BR_TABLE, count);
+        }
+        reader.setPosition(tableStart);
+        for (int i = 0; i <= count; i++) {
+            int frame = labelFrame(readIndex());
+            int[] types = labelTypes(frame);
+            if (types.length != arity) {
+                throw invalid("type mismatch");
+            }
+            // Each label's types are checked against the stack without consuming it (popping in
+            // unreachable code yields unknown types and leaves the values array untouched).
+            int saved = height;
+            pop(types);
+            height = saved;
+            if (emit) {
+                emitBranchTarget(frame);
+            }
+        }
+        pop(labelTypes(defaultFrame));
+        setUnreachable();
+    }
+
+    private int addCallSite(FunctionType type) {
+        if (callSiteCount == callSiteTypes.length) {
+            callSiteTypes = Arrays.copyOf(callSiteTypes, callSiteCount * 2);
+        }
+        callSiteTypes[callSiteCount] = type;
+        return callSiteCount++;
+    }
+
+    private int table(int index) {
+        if (index >= module.tableCount()) {
+            throw invalid("unknown table " + index);
+        }
+        return index;
+    }
+
+    private void requireMemory() {
+        if (module.memoryCount() == 0) {
+            throw invalid("unknown memory 0");
+        }
+    }
+
+    private void requireDataCount(int index) {
+        if (module.dataCount() < 0) {
+            // A segment that does not exist at all is the validation error; an existing one is
+            // unusable without the data count section, which is a decoding error.
+            if (index >= module.dataSegments().length) {
+                throw invalid("unknown data segment " + index);
+            }
+            throw malformed("data count section required");
+        }
+        if (index >= module.dataCount()) {
+            throw invalid("unknown data segment " + index);
+        }
+    }
+
+    /** Value type and natural alignment (log2 of the access size) of each load and store, 0x28..0x3E. */
+    private static final int[][] LOAD_TYPES = {
+                    {I32, 2}, {I64, 3}, {F32, 2}, {F64, 3},
+                    {I32, 0}, {I32, 0}, {I32, 1}, {I32, 1},
+                    {I64, 0}, {I64, 0}, {I64, 1}, {I64, 1}, {I64, 2}, {I64, 2},
+                    {I32, 2}, {I64, 3}, {F32, 2}, {F64, 3},
+                    {I32, 0}, {I32, 1}, {I64, 0}, {I64, 1}, {I64, 2}};
+
+    private void memoryAccess(int opcode, int[] typeAndAlignment, boolean load) {
+        int align = readU32();
+        if (align < 0 || align >= 32) {
+            throw malformed("malformed memop flags");
+        }
+        int offset = readU32();
+        requireMemory();
+        if (align > typeAndAlignment[1]) {
+            throw invalid("alignment must not be larger than natural");
+        }
+        if (!load) {
+            pop(typeAndAlignment[0]);
+        }
+        pop(I32);
+        if (emitting()) {
+            out.emit(opcode, offset);
+        }
+        if (load) {
+            push(typeAndAlignment[0]);
+        }
+    }
+
+    /** Operand and result types of the numeric instructions 0x45..0xC4: {first, second (0: none), result}. */
+    private static final int[][] NUMERIC = new int[0xC5][];
+    static {
+        for (int op = 0x45; op <= 0xC4; op++) {
+            NUMERIC[op] = numericSignature(op);
+        }
+    }
+
+    private static int[] numericSignature(int op) {
+        if (op == 0x45) {
+            return new int[]{I32, 0, I32};
+        } else if (op <= 0x4F) {
+            return new int[]{I32, I32, I32};
+        } else if (op == 0x50) {
+            return new int[]{I64, 0, I32};
+        } else if (op <= 0x5A) {
+            return new int[]{I64, I64, I32};
+        } else if (op <= 0x60) {
+            return new int[]{F32, F32, I32};
+        } else if (op <= 0x66) {
+            return new int[]{F64, F64, I32};
+        } else if (op <= 0x69) {
+            return new int[]{I32, 0, I32};
+        } else if (op <= 0x78) {
+            return new int[]{I32, I32, I32};
+        } else if (op <= 0x7B) {
+            return new int[]{I64, 0, I64};
+        } else if (op <= 0x8A) {
+            return new int[]{I64, I64, I64};
+        } else if (op <= 0x91) {
+            return new int[]{F32, 0, F32};
+        } else if (op <= 0x98) {
+            return new int[]{F32, F32, F32};
+        } else if (op <= 0x9F) {
+            return new int[]{F64, 0, F64};
+        } else if (op <= 0xA6) {
+            return new int[]{F64, F64, F64};
+        }
+        return switch (op) {
+            case 0xA7 -> new int[]{I64, 0, I32};
+            case 0xA8, 0xA9 -> new int[]{F32, 0, I32};
+            case 0xAA, 0xAB -> new int[]{F64, 0, I32};
+            case 0xAC, 0xAD -> new int[]{I32, 0, I64};
+            case 0xAE, 0xAF -> new int[]{F32, 0, I64};
+            case 0xB0, 0xB1 -> new int[]{F64, 0, I64};
+            case 0xB2, 0xB3 -> new int[]{I32, 0, F32};
+            case 0xB4, 0xB5 -> new int[]{I64, 0, F32};
+            case 0xB6 -> new int[]{F64, 0, F32};
+            case 0xB7, 0xB8 -> new int[]{I32, 0, F64};
+            case 0xB9, 0xBA -> new int[]{I64, 0, F64};
+            case 0xBB -> new int[]{F32, 0, F64};
+            case 0xBC -> new int[]{F32, 0, I32};
+            case 0xBD -> new int[]{F64, 0, I64};
+            case 0xBE -> new int[]{I32, 0, F32};
+            case 0xBF -> new int[]{I64, 0, F64};
+            case 0xC0, 0xC1 -> new int[]{I32, 0, I32};
+            default -> new int[]{I64, 0, I64}; // 0xC2..0xC4: i64.extendN_s
+        };
+    }
+
+    private void numeric(int opcode) {
+        int[] sig = NUMERIC[opcode];
+        if (sig[1] != 0) {
+            pop(sig[1]);
+        }
+        pop(sig[0]);
+        if (emitting()) {
+            out.emit(opcode);
+        }
+        push(sig[2]);
+    }
+
+    private void miscellaneous(int sub) {
+        switch (sub) {
+            case 0, 1 -> conversion(sub, F32, I32);
+            case 2, 3 -> conversion(sub, F64, I32);
+            case 4, 5 -> conversion(sub, F32, I64);
+            case 6, 7 -> conversion(sub, F64, I64);
+            case 8 -> {
+                int data = readIndex();
+                readZeroByte();
+                requireMemory();
+                requireDataCount(data);
+                pop(I32);
+                pop(I32);
+                pop(I32);
+                if (emitting()) {
+                    out.emit(Bytecode.MEMORY_INIT, data);
+                }
+            }
+            case 9 -> {
+                int data = readIndex();
+                requireDataCount(data);
+                if (emitting()) {
+                    out.emit(Bytecode.DATA_DROP, data);
+                }
+            }
+            case 10 -> {
+                readZeroByte();
+                readZeroByte();
+                requireMemory();
+                pop(I32);
+                pop(I32);
+                pop(I32);
+                if (emitting()) {
+                    out.emit(Bytecode.MEMORY_COPY);
+                }
+            }
+            case 11 -> {
+                readZeroByte();
+                requireMemory();
+                pop(I32);
+                pop(I32);
+                pop(I32);
+                if (emitting()) {
+                    out.emit(Bytecode.MEMORY_FILL);
+                }
+            }
+            case 12 -> {
+                int elemIndex = readIndex();
+                int table = table(readIndex());
+                int elem = element(elemIndex);
+                if (module.elementSegments()[elem].elementType() != module.table(table).elementType()) {
+                    throw invalid("type mismatch");
+                }
+                pop(I32);
+                pop(I32);
+                pop(I32);
+                if (emitting()) {
+                    out.emit(Bytecode.TABLE_INIT, elem, table);
+                }
+            }
+            case 13 -> {
+                int elem = element(readIndex());
+                if (emitting()) {
+                    out.emit(Bytecode.ELEM_DROP, elem);
+                }
+            }
+            case 14 -> {
+                int dst = table(readIndex());
+                int src = table(readIndex());
+                if (module.table(dst).elementType() != module.table(src).elementType()) {
+                    throw invalid("type mismatch");
+                }
+                pop(I32);
+                pop(I32);
+                pop(I32);
+                if (emitting()) {
+                    out.emit(Bytecode.TABLE_COPY, dst, src);
+                }
+            }
+            case 15 -> {
+                int table = table(readIndex());
+                pop(I32);
+                pop(tableElementType(table));
+                if (emitting()) {
+                    out.emit(Bytecode.TABLE_GROW, table);
+                }
+                push(I32);
+            }
+            case 16 -> {
+                int table = table(readIndex());
+                if (emitting()) {
+                    out.emit(Bytecode.TABLE_SIZE, table);
+                }
+                push(I32);
+            }
+            case 17 -> {
+                int table = table(readIndex());
+                pop(I32);
+                pop(tableElementType(table));
+                pop(I32);
+                if (emitting()) {
+                    out.emit(Bytecode.TABLE_FILL, table);
+                }
+            }
+            default -> throw malformed("illegal opcode 0xfc " + Integer.toUnsignedString(sub));
+        }
+    }
+
+    private int tableElementType(int table) {
+        TableType t = module.table(table);
+        return t.elementType().code;
+    }
+
+    private int element(int index) {
+        if (index >= module.elementSegments().length) {
+            throw invalid("unknown elem segment " + index);
+        }
+        return index;
+    }
+
+    private void conversion(int sub, int from, int to) {
+        pop(from);
+        if (emitting()) {
+            out.emit(Bytecode.MISC + sub);
+        }
+        push(to);
+    }
+}
