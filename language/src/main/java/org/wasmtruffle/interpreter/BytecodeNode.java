@@ -55,13 +55,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
 
     /** Runs the function from its first instruction; the locals are already in the frame. */
     Object execute(VirtualFrame frame) {
-        return executeFrom(frame, 0, localCount);
+        return executeFrom(frame, (WasmInstance) frame.getArguments()[0], 0, localCount);
     }
 
     @Override
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
-        // OSR enters at a loop header, whose immediate is the stack pointer there.
-        return executeFrom(osrFrame, target, code[target + 1]);
+        // OSR enters at a loop header, whose immediate is the stack pointer there; the instance comes
+        // as the interpreter state (the OSR frame's arguments are not the function's).
+        return executeFrom(osrFrame, (WasmInstance) interpreterState, target, code[target + 1]);
     }
 
     @Override
@@ -76,9 +77,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
 
     @BytecodeInterpreterSwitch
     @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
-    private Object executeFrom(VirtualFrame frame, int startPc, int startSp) {
+    private Object executeFrom(VirtualFrame frame, WasmInstance instance, int startPc, int startSp) {
         final int[] bc = this.code;
-        final WasmInstance instance = (WasmInstance) frame.getArguments()[0];
         final LinearMemory memory = instance.memory;
         int pc = startPc;
         int sp = startSp;
@@ -113,8 +113,12 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     int target = bc[pc + 1];
                     sp = moveResults(frame, sp, bc[pc + 2], bc[pc + 3]);
                     if (target <= pc) {
-                        loopCount++;
-                        Object result = backEdge(frame, target, loopCount);
+                        if (CompilerDirectives.inInterpreter()) {
+                            // Counted for compilation heuristics only; as a constant in compiled code it
+                            // would make every loop iteration a new explosion state.
+                            loopCount++;
+                        }
+                        Object result = backEdge(frame, instance, target, loopCount);
                         if (result != null) {
                             return result;
                         }
@@ -133,8 +137,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                             int target = bc[entry];
                             sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
                             if (target <= pc) {
-                                loopCount++;
-                                Object result = backEdge(frame, target, loopCount);
+                                if (CompilerDirectives.inInterpreter()) {
+                                    loopCount++;
+                                }
+                                Object result = backEdge(frame, instance, target, loopCount);
                                 if (result != null) {
                                     return result;
                                 }
@@ -358,10 +364,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         return destination + arity;
     }
 
-    private Object backEdge(VirtualFrame frame, int target, int loopCount) {
+    private Object backEdge(VirtualFrame frame, WasmInstance instance, int target, int loopCount) {
         TruffleSafepoint.poll(this);
         if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
-            Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
+            Object result = BytecodeOSRNode.tryOSR(this, target, instance, null, frame);
             if (result != null) {
                 LoopNode.reportLoopCount(this, loopCount);
                 return result;
