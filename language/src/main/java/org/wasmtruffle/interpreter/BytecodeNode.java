@@ -50,7 +50,17 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
         this.localCount = bytecode.localTypes().length;
-        this.callNodes = new Node[callSiteTypes.length];
+        // Call nodes are made with the bytecode, not on first use: code compiled before a call site
+        // first runs would otherwise deoptimize to create it. A callee's call target is cheap (its body
+        // is translated only when it is first called).
+        int[] functions = bytecode.callSiteFunctions();
+        ModuleDescription description = module.description();
+        this.callNodes = new Node[functions.length];
+        for (int site = 0; site < functions.length; site++) {
+            int f = functions[site];
+            boolean direct = f >= description.importedFunctionCount();
+            callNodes[site] = direct ? DirectCallNode.create(module.callTarget(f)) : IndirectCallSiteNode.create();
+        }
     }
 
     /** Runs the function from its first instruction; the locals are already in the frame. */
@@ -162,7 +172,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     FunctionType type = callSiteTypes[site];
                     Object[] args = popArguments(frame, sp, type, instance);
                     sp -= type.paramCount();
-                    Object result = directCall(site, bc[pc + 1]).call(args);
+                    Object result = ((DirectCallNode) callNodes[site]).call(args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 3;
                 }
@@ -172,7 +182,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     WasmFunction callee = instance.functions[bc[pc + 1]];
                     Object[] args = popArguments(frame, sp, type, callee.instance());
                     sp -= type.paramCount();
-                    Object result = indirectCall(site).execute(callee.target(), args);
+                    Object result = ((IndirectCallSiteNode) callNodes[site]).execute(callee.target(), args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 3;
                 }
@@ -183,7 +193,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     WasmFunction callee = tableFunction(instance.tables[bc[pc + 2]], frame.getIntStatic(sp), type);
                     Object[] args = popArguments(frame, sp, type, callee.instance());
                     sp -= type.paramCount();
-                    Object result = indirectCall(site).execute(callee.target(), args);
+                    Object result = ((IndirectCallSiteNode) callNodes[site]).execute(callee.target(), args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 4;
                 }
@@ -378,39 +388,6 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
 
     private static long longImmediate(int[] bc, int at) {
         return (bc[at] & 0xFFFFFFFFL) | ((long) bc[at + 1] << 32);
-    }
-
-    private DirectCallNode directCall(int site, int functionIndex) {
-        Node node = callNodes[site];
-        if (node == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            node = insertCallNode(site, DirectCallNode.create(module.callTarget(functionIndex)));
-        }
-        return (DirectCallNode) node;
-    }
-
-    private IndirectCallSiteNode indirectCall(int site) {
-        Node node = callNodes[site];
-        if (node == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            node = insertCallNode(site, IndirectCallSiteNode.create());
-        }
-        return (IndirectCallSiteNode) node;
-    }
-
-    private Node insertCallNode(int site, Node node) {
-        var lock = getLock();
-        lock.lock();
-        try {
-            Node existing = callNodes[site];
-            if (existing != null) {
-                return existing;
-            }
-            callNodes[site] = insert(node);
-            return node;
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** The function at {@code index} of {@code table} for call_indirect, checked against the expected type. */

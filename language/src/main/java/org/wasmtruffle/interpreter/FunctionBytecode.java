@@ -10,6 +10,8 @@ import org.wasmtruffle.module.ValueType;
  * @param localTypes the type of every local, parameters first
  * @param frameSize the frame slots needed: locals plus the deepest operand stack
  * @param callSiteTypes for each call site (numbered in order of appearance), the callee's signature
+ * @param callSiteFunctions for each call site, the function a {@code call} names, or -1 for
+ *            {@code call_indirect}
  */
-public record FunctionBytecode(int[] code, ValueType[] localTypes, int frameSize, FunctionType[] callSiteTypes) {
+public record FunctionBytecode(int[] code, ValueType[] localTypes, int frameSize, FunctionType[] callSiteTypes, int[] callSiteFunctions) {
 }

@@ -80,6 +80,7 @@ public final class FunctionValidator {
     private int[] ctrlFixupCount = new int[8];
 
     private FunctionType[] callSiteTypes = new FunctionType[4];
+    private int[] callSiteFunctions = new int[4];
     private int callSiteCount;
 
     private FunctionValidator(ModuleDescription module, BitSet declaredReferences, int functionIndex, boolean translate) {
@@ -109,7 +110,8 @@ public final class FunctionValidator {
     public static FunctionBytecode translate(ModuleDescription module, int functionIndex) {
         FunctionValidator v = new FunctionValidator(module, null, functionIndex, true);
         v.run();
-        return new FunctionBytecode(v.out.toArray(), v.localTypes, v.localCount + v.maxHeight, Arrays.copyOf(v.callSiteTypes, v.callSiteCount));
+        return new FunctionBytecode(v.out.toArray(), v.localTypes, v.localCount + v.maxHeight, Arrays.copyOf(v.callSiteTypes, v.callSiteCount),
+                        Arrays.copyOf(v.callSiteFunctions, v.callSiteCount));
     }
 
     private void run() {
@@ -490,7 +492,7 @@ public final class FunctionValidator {
                     FunctionType t = module.functionType(callee);
                     pop(toCodes(t, true));
                     if (emitting()) {
-                        out.emit(callee < module.importedFunctionCount() ? Bytecode.CALL_IMPORT : Bytecode.CALL, callee, addCallSite(t));
+                        out.emit(callee < module.importedFunctionCount() ? Bytecode.CALL_IMPORT : Bytecode.CALL, callee, addCallSite(t, callee));
                     }
                     push(toCodes(t, false));
                 }
@@ -512,7 +514,7 @@ public final class FunctionValidator {
                     if (emitting()) {
                         out.emit(Bytecode.CALL_INDIRECT);
                         out.emit(typeIndex, tableIndex);
-                        out.emit(addCallSite(t));
+                        out.emit(addCallSite(t, -1));
                     }
                     push(toCodes(t, false));
                 }
@@ -755,11 +757,14 @@ public final class FunctionValidator {
         setUnreachable();
     }
 
-    private int addCallSite(FunctionType type) {
+    /** Numbers a call site; {@code function} is the callee of a {@code call}, -1 for {@code call_indirect}. */
+    private int addCallSite(FunctionType type, int function) {
         if (callSiteCount == callSiteTypes.length) {
             callSiteTypes = Arrays.copyOf(callSiteTypes, callSiteCount * 2);
+            callSiteFunctions = Arrays.copyOf(callSiteFunctions, callSiteCount * 2);
         }
         callSiteTypes[callSiteCount] = type;
+        callSiteFunctions[callSiteCount] = function;
         return callSiteCount++;
     }
 
