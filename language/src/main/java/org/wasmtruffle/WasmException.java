@@ -18,4 +18,12 @@ public abstract class WasmException extends AbstractTruffleException {
     protected WasmException(String message, Node location) {
         super(message, location);
     }
+
+    /**
+     * An exception that records at most {@code stackTraceElementLimit} guest frames: unwinding a trap from
+     * a very deep recursion must not collect a frame description for each of a million frames.
+     */
+    protected WasmException(String message, Node location, int stackTraceElementLimit) {
+        super(message, null, stackTraceElementLimit, location);
+    }
 }

@@ -16,10 +16,13 @@ import org.wasmtruffle.WasmException;
 public final class Trap extends WasmException {
     private static final long serialVersionUID = 1L;
 
+    /** The most wasm frames a trap's stack trace records (the innermost ones). */
+    public static final int STACK_TRACE_LIMIT = 200;
+
     private final TrapKind kind;
 
     private Trap(TrapKind kind, String message, Node location) {
-        super(message, location);
+        super(message, location, STACK_TRACE_LIMIT);
         this.kind = kind;
     }
 

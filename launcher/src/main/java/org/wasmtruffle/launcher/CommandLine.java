@@ -1,0 +1,220 @@
+package org.wasmtruffle.launcher;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The parsed command line:
+ * {@code wasm-truffle [run] [OPTIONS] MODULE [ARGS...]} or {@code wasm-truffle wast [OPTIONS] PATH...}.
+ * Launcher options are recognized by name; every other {@code --NAME[=VALUE]} is a polyglot option
+ * (engine, compiler, log, language, tool), which the engine checks when the context is built.
+ */
+final class CommandLine {
+    /** What the launcher is asked to do. */
+    enum Command {
+        RUN,
+        WAST,
+        HELP,
+        VERSION
+    }
+
+    private Command command = Command.RUN;
+    private final Map<String, String> polyglotOptions = new LinkedHashMap<>();
+    private Long stackSize;
+    private Duration timeout;
+    private String invoke;
+    private boolean summary;
+    private boolean javaStackTrace;
+    private String module;
+    private final List<String> arguments = new ArrayList<>();
+
+    private CommandLine() {
+    }
+
+    /** Parses {@code args}; {@code --help} and {@code --version} win over everything after them. */
+    static CommandLine parse(String[] args) throws UsageException {
+        CommandLine cl = new CommandLine();
+        int i = 0;
+        if (args.length > 0 && args[0].equals("run")) {
+            i++;
+        } else if (args.length > 0 && args[0].equals("wast")) {
+            cl.command = Command.WAST;
+            i++;
+        }
+        boolean optionsEnded = false;
+        for (; i < args.length; i++) {
+            String arg = args[i];
+            boolean isOption = !optionsEnded && arg.startsWith("-") && arg.length() > 1;
+            if (!isOption) {
+                if (cl.command == Command.RUN) {
+                    // The module ends the options: everything after it belongs to the guest.
+                    cl.module = arg;
+                    cl.arguments.addAll(List.of(args).subList(i + 1, args.length));
+                    break;
+                }
+                cl.arguments.add(arg);
+                continue;
+            }
+            if (arg.equals("--")) {
+                optionsEnded = true;
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            String inlineValue = eq < 0 ? null : arg.substring(eq + 1);
+            switch (name) {
+                case "-h", "--help" -> {
+                    cl.command = Command.HELP;
+                    return cl;
+                }
+                case "--version" -> {
+                    cl.command = Command.VERSION;
+                    return cl;
+                }
+                case "--invoke" -> {
+                    requireCommand(cl, Command.RUN, name);
+                    cl.invoke = inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "FUNC");
+                }
+                case "--stack-size" -> cl.stackSize = parseSize(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "SIZE"));
+                case "--timeout" -> {
+                    requireCommand(cl, Command.WAST, name);
+                    cl.timeout = parseSeconds(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "SECONDS"));
+                }
+                case "--summary" -> {
+                    requireCommand(cl, Command.WAST, name);
+                    noValue(name, inlineValue);
+                    cl.summary = true;
+                }
+                case "--java-stack-trace" -> {
+                    noValue(name, inlineValue);
+                    cl.javaStackTrace = true;
+                }
+                default -> cl.polyglotOption(arg, name, inlineValue);
+            }
+        }
+        if (cl.command == Command.RUN && cl.module == null) {
+            throw new UsageException("missing MODULE: the .wasm file to run");
+        }
+        if (cl.command == Command.WAST && cl.arguments.isEmpty()) {
+            throw new UsageException("missing PATH: a wast2json .json file, a folder of them, or a .wast file");
+        }
+        return cl;
+    }
+
+    private void polyglotOption(String arg, String name, String value) throws UsageException {
+        if (!name.startsWith("--") || name.length() == 2) {
+            throw new UsageException("unknown option '" + arg + "'");
+        }
+        String key = name.substring(2);
+        if (key.startsWith("vm.")) {
+            throw new UsageException("'" + arg + "' is a JVM option: bin/wasm-truffle turns it into -" + key.substring(3)
+                            + " when it comes before MODULE; when starting the launcher with java directly, give that option to java");
+        }
+        // A polyglot flag without a value (e.g. --engine.TraceCompilation, --cpusampler) means true.
+        polyglotOptions.put(key, value == null ? "true" : value);
+    }
+
+    private static void requireCommand(CommandLine cl, Command expected, String option) throws UsageException {
+        if (cl.command != expected) {
+            throw new UsageException("option " + option + " is for " + (expected == Command.WAST ? "'wasm-truffle wast'" : "running a module") + " only");
+        }
+    }
+
+    private static String valueAfter(String[] args, int i, String option, String what) throws UsageException {
+        if (i >= args.length) {
+            throw new UsageException("option " + option + " needs a value: " + option + " " + what);
+        }
+        return args[i];
+    }
+
+    private static void noValue(String option, String value) throws UsageException {
+        if (value != null) {
+            throw new UsageException("option " + option + " takes no value");
+        }
+    }
+
+    /** Parses a byte count with an optional k, m or g suffix (powers of 1024), e.g. {@code 512m}. */
+    static long parseSize(String text) throws UsageException {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g")) {
+            unit = switch (t.charAt(t.length() - 1)) {
+                case 'k' -> 1L << 10;
+                case 'm' -> 1L << 20;
+                default -> 1L << 30;
+            };
+            t = t.substring(0, t.length() - 1);
+        }
+        long count;
+        try {
+            count = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid size '" + text + "': expected a number of bytes with an optional k, m or g suffix, e.g. 512m");
+        }
+        if (count <= 0 || count > Long.MAX_VALUE / unit) {
+            throw new UsageException("invalid size '" + text + "': out of range");
+        }
+        return count * unit;
+    }
+
+    private static Duration parseSeconds(String text) throws UsageException {
+        try {
+            long seconds = Long.parseLong(text.trim());
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("invalid timeout '" + text + "': expected a positive number of seconds");
+    }
+
+    Command command() {
+        return command;
+    }
+
+    /** Polyglot options by key (without the leading {@code --}), in command-line order. */
+    Map<String, String> polyglotOptions() {
+        return Collections.unmodifiableMap(polyglotOptions);
+    }
+
+    /** The guest thread's stack size, or {@code null} for the command's default. */
+    Long stackSize() {
+        return stackSize;
+    }
+
+    /** The per-script timeout of {@code wast}, or {@code null} for the default. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** The export to call instead of {@code _start}, or {@code null}. */
+    String invoke() {
+        return invoke;
+    }
+
+    /** Whether {@code wast} prints only the scripts that failed, and the totals. */
+    boolean summary() {
+        return summary;
+    }
+
+    /** Whether errors come with their Java stack trace: asked for, or implied by a {@code --log.*} option. */
+    boolean javaStackTrace() {
+        return javaStackTrace || polyglotOptions.keySet().stream().anyMatch(k -> k.startsWith("log."));
+    }
+
+    /** The module to run ({@link Command#RUN}). */
+    String module() {
+        return module;
+    }
+
+    /** The guest's arguments ({@link Command#RUN}) or the script paths ({@link Command#WAST}). */
+    List<String> arguments() {
+        return Collections.unmodifiableList(arguments);
+    }
+}

@@ -1,0 +1,166 @@
+package org.wasmtruffle.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * {@code wasm-truffle [run] MODULE [ARGS...]}: loads the module, instantiates it with no imports and
+ * calls {@code _start}, or the export named by {@code --invoke}.
+ */
+final class RunCommand {
+    /** Deep guest recursion needs a deep host stack; the JVM only commits what is used. */
+    // Deep enough for 100,000+ nested wasm calls, yet a runaway recursion traps within seconds.
+    static final long DEFAULT_STACK_SIZE = 64L << 20;
+
+    private final CommandLine commandLine;
+    private final PrintStream out;
+    private final ErrorReporter reporter;
+
+    RunCommand(CommandLine commandLine, PrintStream out, ErrorReporter reporter) {
+        this.commandLine = commandLine;
+        this.out = out;
+        this.reporter = reporter;
+    }
+
+    int run() {
+        long stackSize = commandLine.stackSize() != null ? commandLine.stackSize() : DEFAULT_STACK_SIZE;
+        return GuestThread.call("wasm-truffle guest", stackSize, this::runOnGuestThread);
+    }
+
+    private int runOnGuestThread() {
+        String[] guestArguments = new String[commandLine.arguments().size() + 1];
+        guestArguments[0] = commandLine.module();
+        for (int i = 1; i < guestArguments.length; i++) {
+            guestArguments[i] = commandLine.arguments().get(i - 1);
+        }
+        Context context;
+        try {
+            context = Context.newBuilder(WasmTruffleLauncher.LANGUAGE).options(commandLine.polyglotOptions()).allowExperimentalOptions(true)
+                            .arguments(WasmTruffleLauncher.LANGUAGE, guestArguments).build();
+        } catch (IllegalArgumentException | PolyglotException e) {
+            // Unknown options and bad option values are reported here by the engine.
+            return reporter.optionError(e);
+        }
+        try {
+            return runIn(context);
+        } catch (PolyglotException e) {
+            return reporter.report(e);
+        } finally {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                // The context may already be closed by a guest exit; nothing is left to release.
+            }
+            out.flush();
+        }
+    }
+
+    private int runIn(Context context) {
+        String fileName = commandLine.module();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(fileName));
+        } catch (NoSuchFileException e) {
+            return reporter.loadError("cannot read " + fileName + ": no such file");
+        } catch (AccessDeniedException e) {
+            return reporter.loadError("cannot read " + fileName + ": permission denied");
+        } catch (IOException | InvalidPathException e) {
+            return reporter.loadError("cannot read " + fileName + ": " + e.getMessage());
+        }
+        if (looksLikeText(bytes)) {
+            return reporter.loadError(fileName + " is in the WebAssembly text format, which wasm-truffle does not read yet; convert it with wat2wasm");
+        }
+        String sourceName = Path.of(fileName).getFileName().toString();
+        Value module = context.eval(Source.newBuilder(WasmTruffleLauncher.LANGUAGE, ByteSequence.create(bytes), sourceName).buildLiteral());
+        Value instance = module.newInstance(ProxyObject.fromMap(Map.of()));
+        Value exports = instance.getMember("exports");
+        if (exports == null) {
+            return reporter.internalError(new IllegalStateException("the instance of " + fileName + " has no \"exports\" member"));
+        }
+        if (commandLine.invoke() != null) {
+            return invoke(module, exports, commandLine.invoke());
+        }
+        Value start = exports.getMember("_start");
+        if (start == null || !start.canExecute()) {
+            return reporter.loadError(fileName + " has no _start function to run; use --invoke FUNC to call another export");
+        }
+        start.execute();
+        return ExitStatus.SUCCESS;
+    }
+
+    private int invoke(Value module, Value exports, String name) {
+        Value function = exports.getMember(name);
+        if (function == null) {
+            return reporter.usageError(commandLine.module() + " has no export named '" + name + "'");
+        }
+        if (!function.canExecute()) {
+            return reporter.usageError("the export '" + name + "' of " + commandLine.module() + " is not a function");
+        }
+        FunctionSignature signature = FunctionSignature.ofExport(module, name);
+        List<String> texts = commandLine.arguments();
+        Object[] arguments = new Object[texts.size()];
+        if (signature != null) {
+            if (texts.size() != signature.params().size()) {
+                return reporter.usageError("'" + name + "' takes " + signature.params().size() + " argument" + (signature.params().size() == 1 ? "" : "s")
+                                + " " + signature + ", not " + texts.size());
+            }
+            for (int i = 0; i < arguments.length; i++) {
+                try {
+                    arguments[i] = ValueText.parse(signature.params().get(i), texts.get(i));
+                } catch (IllegalArgumentException e) {
+                    return reporter.usageError("argument " + (i + 1) + " of '" + name + "': " + e.getMessage());
+                }
+            }
+        } else if (!texts.isEmpty()) {
+            return reporter.internalError(new IllegalStateException("the engine gives no type for the export '" + name + "', so its arguments cannot be parsed"));
+        }
+        Value result = function.execute(arguments);
+        for (String line : formatResults(signature, result)) {
+            out.println(line);
+        }
+        return ExitStatus.SUCCESS;
+    }
+
+    /** One line per result: none for {@code null}, each element of an array of several. */
+    private static List<String> formatResults(FunctionSignature signature, Value result) {
+        List<String> lines = new ArrayList<>();
+        List<String> types = signature != null ? signature.results() : null;
+        if (result == null || (result.isNull() && (types == null || types.isEmpty()))) {
+            return lines;
+        }
+        boolean several = types != null ? types.size() > 1 : result.hasArrayElements();
+        if (several && result.hasArrayElements()) {
+            for (long i = 0; i < result.getArraySize(); i++) {
+                lines.add(ValueText.format(types != null && i < types.size() ? types.get((int) i) : null, result.getArrayElement(i)));
+            }
+        } else {
+            lines.add(ValueText.format(types != null && !types.isEmpty() ? types.get(0) : null, result));
+        }
+        return lines;
+    }
+
+    /** Whether the file starts like a text-format module, "(module" after white space or comments. */
+    private static boolean looksLikeText(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+                continue;
+            }
+            return b == '(' || b == ';';
+        }
+        return false;
+    }
+}
