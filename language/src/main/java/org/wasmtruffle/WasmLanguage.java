@@ -8,6 +8,7 @@ import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionDescriptors;
 import org.wasmtruffle.binary.MalformedModuleException;
 import org.wasmtruffle.binary.ModuleDecoder;
+import org.wasmtruffle.hostmodule.HostModules;
 import org.wasmtruffle.interop.ModuleObject;
 import org.wasmtruffle.module.ModuleDescription;
 import org.wasmtruffle.runtime.WasmModule;
@@ -40,7 +41,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected OptionDescriptors getOptionDescriptors() {
-        return new WasmOptionsOptionDescriptors();
+        return OptionDescriptors.createUnion(new WasmOptionsOptionDescriptors(), HostModules.optionDescriptors());
     }
 
     @Override

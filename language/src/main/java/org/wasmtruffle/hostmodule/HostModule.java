@@ -1,5 +1,6 @@
 package org.wasmtruffle.hostmodule;
 
+import org.graalvm.options.OptionDescriptors;
 import org.wasmtruffle.WasmContext;
 
 /**
@@ -24,4 +25,12 @@ public interface HostModule {
      * imports from it, so all importers of a context share its memories, tables and globals.
      */
     HostModuleInstance instantiate(WasmContext context);
+
+    /**
+     * The options this module adds to the language's ({@code --wasm-truffle.NAME}), read through
+     * {@code context.env().getOptions()}. Their names must not clash with the language's or other modules'.
+     */
+    default OptionDescriptors getOptionDescriptors() {
+        return OptionDescriptors.EMPTY;
+    }
 }

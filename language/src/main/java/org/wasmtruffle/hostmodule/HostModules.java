@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.graalvm.options.OptionDescriptors;
 import org.wasmtruffle.WasmContext;
 
 /**
@@ -38,6 +39,15 @@ public final class HostModules {
             }
         }
         return null;
+    }
+
+    /** The options of every host module, for the language to offer beside its own. */
+    public static OptionDescriptors optionDescriptors() {
+        List<OptionDescriptors> all = new ArrayList<>();
+        for (HostModule module : PROVIDERS) {
+            all.add(module.getOptionDescriptors());
+        }
+        return OptionDescriptors.createUnion(all.toArray(new OptionDescriptors[0]));
     }
 
     private static List<HostModule> loadProviders() {
