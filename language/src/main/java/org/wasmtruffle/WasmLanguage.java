@@ -3,6 +3,8 @@ package org.wasmtruffle;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionDescriptors;
@@ -12,6 +14,7 @@ import org.wasmtruffle.hostmodule.HostModules;
 import org.wasmtruffle.interop.ModuleObject;
 import org.wasmtruffle.module.ModuleDescription;
 import org.wasmtruffle.runtime.WasmModule;
+import org.wasmtruffle.validation.InvalidModuleException;
 import org.wasmtruffle.validation.ModuleValidator;
 
 /**
@@ -21,6 +24,7 @@ import org.wasmtruffle.validation.ModuleValidator;
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "WebAssembly (wasm-truffle)", implementationName = "wasm-truffle", version = WasmLanguage.VERSION, //
                 defaultMimeType = WasmLanguage.MIME_TYPE, byteMimeTypes = WasmLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED, //
                 fileTypeDetectors = WasmFileDetector.class, website = "https://github.com/wasm-truffle")
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class})
 public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     /** The language id, distinct from GraalWasm's {@code wasm} so both can be installed. */
     public static final String ID = "wasm-truffle";
@@ -49,12 +53,21 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         Source source = request.getSource();
         String name = source.getName();
         if (!source.hasBytes()) {
-            throw new MalformedModuleException(name, 0, "expected a binary module (" + MIME_TYPE + "); the text format is not supported");
+            MalformedModuleException e = new MalformedModuleException(name, 0, "expected a binary module (" + MIME_TYPE + "); the text format is not supported");
+            e.attachSource(source);
+            throw e;
         }
         byte[] bytes = source.getBytes().toByteArray();
-        ModuleDescription description = ModuleDecoder.decode(name, bytes);
-        int[] frameSizes = ModuleValidator.validate(description);
-        WasmModule module = new WasmModule(this, description, frameSizes);
+        ModuleDescription description;
+        int[] frameSizes;
+        try {
+            description = ModuleDecoder.decode(name, bytes);
+            frameSizes = ModuleValidator.validate(description);
+        } catch (MalformedModuleException | InvalidModuleException e) {
+            e.attachSource(source);
+            throw e;
+        }
+        WasmModule module = new WasmModule(this, description, frameSizes, source);
         return new ModuleRootNode(this, module).getCallTarget();
     }
 

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.InvalidBufferOffsetException;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
@@ -22,12 +23,15 @@ import org.wasmtruffle.runtime.LinearMemory;
 /**
  * A linear memory as the host sees it: a writable buffer of the memory's current bytes (multi-byte accesses
  * in the byte order the host asks for), with member {@code size} (the size in pages, readable and
- * invocable) and method {@code grow(pages)} (returns the previous size in pages, or -1). There is one such
+ * invocable) and method {@code grow(pages)} (returns the previous size in pages, or -1). For hosts that
+ * cannot view a foreign buffer (GraalPy 25 has no {@code memoryview} of one), {@code readBytes(offset,
+ * length)} returns the bytes as an array of unsigned values and {@code writeBytes(offset, data)} stores
+ * an array of integers or a buffer (a Python {@code bytes}) at {@code offset}. There is one such
  * object per memory, however often the memory is exported or imported.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class MemoryObject implements TruffleObject {
-    private static final ReadOnlyArray MEMBERS = new ReadOnlyArray("size", "grow");
+    private static final ReadOnlyArray MEMBERS = new ReadOnlyArray("size", "grow", "readBytes", "writeBytes");
 
     private final LinearMemory memory;
     /** The type the memory was created with; its maximum (or lack of one) takes part in import matching. */
@@ -182,7 +186,7 @@ public final class MemoryObject implements TruffleObject {
 
     @ExportMessage
     boolean isMemberInvocable(String member) {
-        return "size".equals(member) || "grow".equals(member);
+        return "size".equals(member) || "grow".equals(member) || "readBytes".equals(member) || "writeBytes".equals(member);
     }
 
     @ExportMessage
@@ -199,8 +203,73 @@ public final class MemoryObject implements TruffleObject {
                     throw ArityException.create(1, 1, arguments.length);
                 }
                 return memory.grow(unsignedCount(arguments, 0));
+            case "readBytes":
+                if (arguments.length != 2) {
+                    throw ArityException.create(2, 2, arguments.length);
+                }
+                return readBytes(unsignedCount(arguments, 0), unsignedCount(arguments, 1), arguments);
+            case "writeBytes":
+                if (arguments.length != 2) {
+                    throw ArityException.create(2, 2, arguments.length);
+                }
+                writeBytes(unsignedCount(arguments, 0), arguments);
+                return WasmNull.INSTANCE;
             default:
                 throw UnknownIdentifierException.create(member);
+        }
+    }
+
+    private Object readBytes(long offset, long length, Object[] arguments) throws UnsupportedTypeException {
+        if (length > Integer.MAX_VALUE - 8 || offset + length > memory.byteSize()) {
+            throw UnsupportedTypeException.create(arguments, "out of bounds: " + length + " bytes at " + offset + " in a memory of " + memory.byteSize() + " bytes");
+        }
+        byte[] bytes = new byte[(int) length];
+        memory.readBytes(offset, bytes, 0, bytes.length);
+        Object[] values = new Object[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            values[i] = bytes[i] & 0xFF;
+        }
+        return new ReadOnlyArray(values);
+    }
+
+    /** Stores {@code arguments[1]}, a buffer or an array of integers (each taken modulo 256), at {@code offset}. */
+    private void writeBytes(long offset, Object[] arguments) throws UnsupportedTypeException {
+        Object data = arguments[1];
+        InteropLibrary lib = InteropLibrary.getUncached(data);
+        try {
+            byte[] bytes;
+            if (lib.hasBufferElements(data)) {
+                long size = lib.getBufferSize(data);
+                if (size > Integer.MAX_VALUE - 8) {
+                    throw UnsupportedTypeException.create(arguments, "too much data");
+                }
+                bytes = new byte[(int) size];
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = lib.readBufferByte(data, i);
+                }
+            } else if (lib.hasArrayElements(data)) {
+                long size = lib.getArraySize(data);
+                if (size > Integer.MAX_VALUE - 8) {
+                    throw UnsupportedTypeException.create(arguments, "too much data");
+                }
+                bytes = new byte[(int) size];
+                for (int i = 0; i < bytes.length; i++) {
+                    Object element = lib.readArrayElement(data, i);
+                    InteropLibrary elementLib = InteropLibrary.getUncached(element);
+                    if (!elementLib.fitsInLong(element)) {
+                        throw UnsupportedTypeException.create(arguments, "expected integers, got " + ValueConverter.display(element) + " at index " + i);
+                    }
+                    bytes[i] = (byte) elementLib.asLong(element);
+                }
+            } else {
+                throw UnsupportedTypeException.create(arguments, "expected a buffer or an array of integers, got " + ValueConverter.display(data));
+            }
+            if (offset + bytes.length > memory.byteSize()) {
+                throw UnsupportedTypeException.create(arguments, "out of bounds: " + bytes.length + " bytes at " + offset + " in a memory of " + memory.byteSize() + " bytes");
+            }
+            memory.writeBytes(offset, bytes, 0, bytes.length);
+        } catch (UnsupportedMessageException | InvalidArrayIndexException | InvalidBufferOffsetException e) {
+            throw UnsupportedTypeException.create(arguments, "cannot read the data: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.wasmtruffle.runtime;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.source.Source;
 import org.wasmtruffle.WasmLanguage;
 import org.wasmtruffle.interpreter.FunctionRootNode;
 import org.wasmtruffle.module.ModuleDescription;
@@ -15,11 +16,22 @@ public final class WasmModule {
     private final ModuleDescription description;
     private final CallTarget[] callTargets;
     private final int[] frameSizes;
+    /** The source the module was loaded from (tools report its functions' locations in it), or null. */
+    private final Source source;
 
     /**
      * @param frameSizes for each defined function, the frame slots it needs (from validation)
      */
     public WasmModule(WasmLanguage language, ModuleDescription description, int[] frameSizes) {
+        this(language, description, frameSizes, null);
+    }
+
+    /**
+     * @param frameSizes for each defined function, the frame slots it needs (from validation)
+     * @param source the source the module was loaded from, or {@code null}
+     */
+    public WasmModule(WasmLanguage language, ModuleDescription description, int[] frameSizes, Source source) {
+        this.source = source;
         this.language = language;
         this.description = description;
         this.frameSizes = frameSizes;
@@ -28,6 +40,11 @@ public final class WasmModule {
 
     public ModuleDescription description() {
         return description;
+    }
+
+    /** The source the module was loaded from, or {@code null} if it was built otherwise. */
+    public Source source() {
+        return source;
     }
 
     public WasmLanguage language() {

@@ -3,7 +3,9 @@ package org.wasmtruffle.validation;
 import com.oracle.truffle.api.interop.ExceptionType;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.source.SourceSection;
 import org.wasmtruffle.WasmException;
 
 /**
@@ -30,5 +32,20 @@ public final class InvalidModuleException extends WasmException {
     @ExportMessage
     ExceptionType getExceptionType() {
         return ExceptionType.PARSE_ERROR;
+    }
+
+    /* A parse error points at the module it was found in (InvalidSyntaxTest of the Truffle TCK requires it). */
+    @ExportMessage
+    boolean hasSourceLocation() {
+        return attachedSourceSection() != null;
+    }
+
+    @ExportMessage
+    SourceSection getSourceLocation() throws UnsupportedMessageException {
+        SourceSection section = attachedSourceSection();
+        if (section == null) {
+            throw UnsupportedMessageException.create();
+        }
+        return section;
     }
 }

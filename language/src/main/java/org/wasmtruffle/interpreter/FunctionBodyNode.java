@@ -1,0 +1,132 @@
+package org.wasmtruffle.interpreter;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.instrumentation.GenerateWrapper;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode;
+import com.oracle.truffle.api.instrumentation.ProbeNode;
+import com.oracle.truffle.api.instrumentation.StandardTags.RootBodyTag;
+import com.oracle.truffle.api.instrumentation.StandardTags.RootTag;
+import com.oracle.truffle.api.instrumentation.Tag;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.SourceSection;
+import org.wasmtruffle.module.ValueType;
+import org.wasmtruffle.runtime.WasmModule;
+import org.wasmtruffle.validation.FunctionValidator;
+
+/**
+ * The body of one defined function: its locals' initialization and its bytecode, translated on the first
+ * call. It is the function's one instrumentable node (root and root-body tags), so Truffle's profilers and
+ * tracers see wasm functions by name. (Debuggers do not stop in it: a binary source has no characters, so
+ * its source section is unavailable.) It exists from the root's creation, before the bytecode, so instruments
+ * that attach early see it; without instruments it is a plain node whose only cost is one call level,
+ * which partial evaluation inlines.
+ */
+@GenerateWrapper
+public class FunctionBodyNode extends Node implements InstrumentableNode {
+    private final WasmModule module;
+    private final int functionIndex;
+    @CompilationFinal(dimensions = 1) private final ValueType[] paramTypes;
+    @CompilationFinal(dimensions = 1) private ValueType[] localTypes;
+    @Child private BytecodeNode bytecode;
+
+    FunctionBodyNode(WasmModule module, int functionIndex) {
+        this.module = module;
+        this.functionIndex = functionIndex;
+        this.paramTypes = module.description().functionType(functionIndex).params();
+    }
+
+    /** For the generated wrapper only. */
+    protected FunctionBodyNode(FunctionBodyNode delegate) {
+        this.module = delegate.module;
+        this.functionIndex = delegate.functionIndex;
+        this.paramTypes = delegate.paramTypes;
+    }
+
+    /** What {@link #execute} returns for no results or a null reference. */
+    static final Object NONE = new NoResult();
+
+    /**
+     * Runs the function with its arguments in {@code frame}. Instruments see the result, so it is an
+     * interop value: {@link #NONE} for no results or a null reference, a {@link Results} for several
+     * results (the root unwraps both; in compiled code the wrapper is never allocated).
+     */
+    public Object execute(VirtualFrame frame) {
+        if (bytecode == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            translate();
+        }
+        initializeLocals(frame);
+        Object result = bytecode.execute(frame);
+        if (result == BytecodeNode.NO_RESULT || result == null) {
+            return NONE;
+        } else if (result instanceof Object[] values) {
+            return new Results(values);
+        }
+        return result;
+    }
+
+    /** The results of a function with several, as an interop value. */
+    static final class Results implements TruffleObject {
+        final Object[] values;
+
+        Results(Object[] values) {
+            this.values = values;
+        }
+    }
+
+    private static final class NoResult implements TruffleObject {
+    }
+
+    private void translate() {
+        var lock = getLock();
+        lock.lock();
+        try {
+            if (bytecode == null) {
+                FunctionBytecode translated = FunctionValidator.translate(module.description(), functionIndex);
+                assert translated.frameSize() == getRootNode().getFrameDescriptor().getNumberOfSlots();
+                localTypes = translated.localTypes();
+                bytecode = insert(new BytecodeNode(module, translated, module.description().functionType(functionIndex)));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @ExplodeLoop
+    private void initializeLocals(VirtualFrame frame) {
+        Object[] args = frame.getArguments();
+        ValueType[] locals = localTypes;
+        int params = paramTypes.length;
+        for (int i = 0; i < params; i++) {
+            StackValues.unbox(frame, i, locals[i], args[i + 1]);
+        }
+        for (int i = params; i < locals.length; i++) {
+            StackValues.zero(frame, i, locals[i]);
+        }
+    }
+
+    @Override
+    public boolean isInstrumentable() {
+        return true;
+    }
+
+    @Override
+    public WrapperNode createWrapper(ProbeNode probe) {
+        return new FunctionBodyNodeWrapper(this, this, probe);
+    }
+
+    @Override
+    public boolean hasTag(Class<? extends Tag> tag) {
+        return tag == RootTag.class || tag == RootBodyTag.class;
+    }
+
+    /** The module's source: a binary has no characters to point into, so the section is "unavailable". */
+    @Override
+    public SourceSection getSourceSection() {
+        return module.source() == null ? null : module.source().createUnavailableSection();
+    }
+}
