@@ -1,6 +1,7 @@
 package org.wasmtruffle;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
@@ -13,6 +14,7 @@ import org.wasmtruffle.binary.ModuleDecoder;
 import org.wasmtruffle.hostmodule.HostModules;
 import org.wasmtruffle.interop.ModuleObject;
 import org.wasmtruffle.module.ModuleDescription;
+import org.wasmtruffle.runtime.CallStackBudget;
 import org.wasmtruffle.runtime.WasmModule;
 import org.wasmtruffle.validation.InvalidModuleException;
 import org.wasmtruffle.validation.ModuleValidator;
@@ -32,6 +34,14 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     public static final String VERSION = "0.1.0";
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
+
+    private final ContextThreadLocal<CallStackBudget> callStackBudget = locals.createContextThreadLocal(
+                    (context, thread) -> new CallStackBudget(context.env().getOptions().get(WasmOptions.MaxCallStackSlots)));
+
+    /** The current thread's guest call stack budget in the current context. */
+    public CallStackBudget callStackBudget() {
+        return callStackBudget.get();
+    }
 
     @Override
     protected WasmContext createContext(Env env) {

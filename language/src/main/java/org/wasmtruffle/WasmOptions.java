@@ -13,4 +13,7 @@ public final class WasmOptions {
 
     @Option(help = "Provide the 'spectest' host module that the WebAssembly specification test scripts import.", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL) //
     public static final OptionKey<Boolean> SpecTestModule = new OptionKey<>(false);
+
+    @Option(help = "The guest call stack of one thread, in frame slots (a call takes its locals and operand stack, at least 16): deeper calls trap with 'call stack exhausted'.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Long> MaxCallStackSlots = new OptionKey<>(4L << 20);
 }

@@ -127,6 +127,6 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
     /** The module's source: a binary has no characters to point into, so the section is "unavailable". */
     @Override
     public SourceSection getSourceSection() {
-        return module.source() == null ? null : module.source().createUnavailableSection();
+        return module.functionSection();
     }
 }

@@ -1,14 +1,12 @@
 package org.wasmtruffle.interpreter;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import org.wasmtruffle.WasmLanguage;
-import org.wasmtruffle.runtime.Trap;
-import org.wasmtruffle.runtime.TrapKind;
+import org.wasmtruffle.runtime.CallStackBudget;
 import org.wasmtruffle.runtime.WasmModule;
 
 /**
@@ -20,10 +18,15 @@ import org.wasmtruffle.runtime.WasmModule;
 public final class FunctionRootNode extends RootNode {
     private final WasmModule module;
     private final int functionIndex;
+    private final WasmLanguage language;
+    /** The slots this function's frame takes from the thread's {@link CallStackBudget}. */
+    private final int frameCost;
     @Child private FunctionBodyNode body;
 
     public FunctionRootNode(WasmLanguage language, WasmModule module, int functionIndex) {
         super(language, frameDescriptor(module.frameSize(functionIndex)));
+        this.language = language;
+        this.frameCost = Math.max(module.frameSize(functionIndex), CallStackBudget.MINIMUM_FRAME_COST);
         this.module = module;
         this.functionIndex = functionIndex;
         this.body = new FunctionBodyNode(module, functionIndex);
@@ -37,18 +40,24 @@ public final class FunctionRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        // A trap unwinds all guest frames to the host entry, which restores the budget (see
+        // CallStackBudget). A host stack overflow becomes the trap here, in the innermost guest frame,
+        // before it can strike in host code that would fail worse (in class initialization, say).
+        CallStackBudget budget = language.callStackBudget();
+        long before = budget.acquire(frameCost, this);
+        Object result;
         try {
-            Object result = body.execute(frame);
-            if (result == FunctionBodyNode.NONE) {
-                return null;
-            } else if (result instanceof FunctionBodyNode.Results results) {
-                return results.values;
-            }
-            return result;
+            result = body.execute(frame);
         } catch (StackOverflowError e) {
-            CompilerDirectives.transferToInterpreter();
-            throw Trap.create(TrapKind.CALL_STACK_EXHAUSTED, this);
+            throw CallStackBudget.hostStackExhausted(this);
         }
+        budget.release(before);
+        if (result == FunctionBodyNode.NONE) {
+            return null;
+        } else if (result instanceof FunctionBodyNode.Results results) {
+            return results.values;
+        }
+        return result;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.wasmtruffle.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import org.wasmtruffle.WasmLanguage;
 import org.wasmtruffle.module.DataSegment;
 import org.wasmtruffle.module.ElementSegment;
 import org.wasmtruffle.module.Limits;
@@ -112,7 +113,15 @@ public final class Instantiator {
         int start = d.startFunction();
         if (start >= 0) {
             WasmFunction function = instance.functions[start];
-            function.target().call(function.instance());
+            CallStackBudget budget = WasmLanguage.get(null).callStackBudget();
+            long before = budget.enter();
+            try {
+                function.target().call(function.instance());
+            } catch (StackOverflowError e) {
+                throw CallStackBudget.hostStackExhausted(null);
+            } finally {
+                budget.release(before);
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.utilities.TriState;
+import org.wasmtruffle.WasmLanguage;
 import org.wasmtruffle.interop.ValueConverter;
 import org.wasmtruffle.module.FunctionType;
 
@@ -100,15 +101,31 @@ public final class WasmFunction implements TruffleObject {
         static Object doDirect(WasmFunction function, Object[] arguments,
                         @Cached("function.target()") CallTarget cachedTarget,
                         @Cached("create(cachedTarget)") DirectCallNode callNode) throws ArityException, UnsupportedTypeException {
-            Object result = callNode.call(ValueConverter.argumentsToWasm(function, arguments));
-            return ValueConverter.resultToInterop(function.type, result);
+            Object[] wasmArguments = ValueConverter.argumentsToWasm(function, arguments);
+            CallStackBudget budget = WasmLanguage.get(callNode).callStackBudget();
+            long before = budget.enter();
+            try {
+                return ValueConverter.resultToInterop(function.type, callNode.call(wasmArguments));
+            } catch (StackOverflowError e) {
+                throw CallStackBudget.hostStackExhausted(callNode);
+            } finally {
+                budget.release(before);
+            }
         }
 
         @Specialization(replaces = "doDirect")
         static Object doIndirect(WasmFunction function, Object[] arguments,
                         @Cached IndirectCallNode callNode) throws ArityException, UnsupportedTypeException {
-            Object result = callNode.call(function.target(), ValueConverter.argumentsToWasm(function, arguments));
-            return ValueConverter.resultToInterop(function.type, result);
+            Object[] wasmArguments = ValueConverter.argumentsToWasm(function, arguments);
+            CallStackBudget budget = WasmLanguage.get(callNode).callStackBudget();
+            long before = budget.enter();
+            try {
+                return ValueConverter.resultToInterop(function.type, callNode.call(function.target(), wasmArguments));
+            } catch (StackOverflowError e) {
+                throw CallStackBudget.hostStackExhausted(callNode);
+            } finally {
+                budget.release(before);
+            }
         }
     }
 

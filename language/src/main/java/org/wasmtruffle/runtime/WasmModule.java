@@ -2,6 +2,7 @@ package org.wasmtruffle.runtime;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
 import org.wasmtruffle.WasmLanguage;
 import org.wasmtruffle.interpreter.FunctionRootNode;
 import org.wasmtruffle.module.ModuleDescription;
@@ -18,6 +19,12 @@ public final class WasmModule {
     private final int[] frameSizes;
     /** The source the module was loaded from (tools report its functions' locations in it), or null. */
     private final Source source;
+    /**
+     * The section tools see for every function (a binary source has no characters to point into). Made
+     * here, once: creating it lazily could first load its class while a deep recursion has all but
+     * exhausted the host stack, and a class whose initialization overflowed stays unusable.
+     */
+    private final SourceSection functionSection;
 
     /**
      * @param frameSizes for each defined function, the frame slots it needs (from validation)
@@ -32,6 +39,7 @@ public final class WasmModule {
      */
     public WasmModule(WasmLanguage language, ModuleDescription description, int[] frameSizes, Source source) {
         this.source = source;
+        this.functionSection = source == null ? null : source.createUnavailableSection();
         this.language = language;
         this.description = description;
         this.frameSizes = frameSizes;
@@ -40,6 +48,11 @@ public final class WasmModule {
 
     public ModuleDescription description() {
         return description;
+    }
+
+    /** The source section of every function, or {@code null} if the module has no source. */
+    public SourceSection functionSection() {
+        return functionSection;
     }
 
     /** The source the module was loaded from, or {@code null} if it was built otherwise. */

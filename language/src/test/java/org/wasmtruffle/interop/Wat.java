@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Assumptions;
  * Compiles WebAssembly text to a binary with wabt's {@code wat2wasm} at test time. Tests that need it are
  * skipped, with the reason shown, when the tool is not installed.
  */
-final class Wat {
+public final class Wat {
     private Wat() {
     }
 
-    static byte[] compile(String text) {
+    public static byte[] compile(String text) {
         try {
             Path dir = Files.createTempDirectory("wasm-truffle-wat");
             Path input = dir.resolve("module.wat");
