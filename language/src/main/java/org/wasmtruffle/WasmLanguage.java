@@ -49,6 +49,11 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     }
 
     @Override
+    protected void disposeContext(WasmContext context) {
+        context.hostModules().dispose();
+    }
+
+    @Override
     protected boolean areOptionsCompatible(org.graalvm.options.OptionValues firstOptions, org.graalvm.options.OptionValues newOptions) {
         return true;
     }

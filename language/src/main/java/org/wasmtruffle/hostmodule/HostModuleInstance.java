@@ -8,4 +8,8 @@ public interface HostModuleInstance {
      * sees one interop object for it.
      */
     HostExport export(String field);
+
+    /** Releases what the module holds for its context (open files, sockets); called when the context closes. */
+    default void dispose() {
+    }
 }

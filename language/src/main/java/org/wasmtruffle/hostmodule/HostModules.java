@@ -41,6 +41,15 @@ public final class HostModules {
         return null;
     }
 
+    /** Disposes the host module instances of the context, which is closing. */
+    @TruffleBoundary
+    public synchronized void dispose() {
+        for (HostModuleInstance instance : instances.values()) {
+            instance.dispose();
+        }
+        instances.clear();
+    }
+
     /** The options of every host module, for the language to offer beside its own. */
     public static OptionDescriptors optionDescriptors() {
         List<OptionDescriptors> all = new ArrayList<>();

@@ -1,0 +1,56 @@
+package org.wasmtruffle.wasi;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.graalvm.options.OptionDescriptors;
+import org.wasmtruffle.WasmContext;
+import org.wasmtruffle.hostmodule.HostExport;
+import org.wasmtruffle.hostmodule.HostModule;
+import org.wasmtruffle.hostmodule.HostModuleInstance;
+
+/**
+ * The {@code wasi_snapshot_preview1} host module: the 46 functions of WASI preview 1, offered whenever
+ * this jar is on the class path. Program arguments, environment and standard streams come from the
+ * context ({@code Context.Builder.arguments/environment/in/out/err}); file access goes through the
+ * context's file system and is limited to the directories of {@link WasiOptions#WasiDirs}.
+ */
+public final class WasiModule implements HostModule {
+    public static final String NAME = "wasi_snapshot_preview1";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isEnabled(WasmContext context) {
+        return true;
+    }
+
+    @Override
+    public HostModuleInstance instantiate(WasmContext context) {
+        WasiState state = new WasiState(context.env());
+        Map<String, HostExport> exports = new HashMap<>();
+        for (WasiBuiltin builtin : WasiFunctions.all()) {
+            WasiBuiltinRootNode root = new WasiBuiltinRootNode(context.language(), builtin, state);
+            exports.put(builtin.name(), HostExport.function(builtin.type(), root.getCallTarget()));
+        }
+        return new HostModuleInstance() {
+            @Override
+            public HostExport export(String field) {
+                return exports.get(field);
+            }
+
+            @Override
+            public void dispose() {
+                // Files and sockets the guest left open are closed with its context.
+                state.fds().closeAll();
+            }
+        };
+    }
+
+    @Override
+    public OptionDescriptors getOptionDescriptors() {
+        return new WasiOptionsOptionDescriptors();
+    }
+}
