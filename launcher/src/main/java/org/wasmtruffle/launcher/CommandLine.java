@@ -32,6 +32,12 @@ final class CommandLine {
     private boolean javaStackTrace;
     private String module;
     private final List<String> arguments = new ArrayList<>();
+    private final List<PreopenedDir> dirs = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> inheritedVariables = new ArrayList<>();
+    private boolean inheritEnv;
+    private String argv0;
+    private final List<String> tcpListen = new ArrayList<>();
 
     private CommandLine() {
     }
@@ -80,6 +86,27 @@ final class CommandLine {
                     requireCommand(cl, Command.RUN, name);
                     cl.invoke = inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "FUNC");
                 }
+                case "--dir" -> {
+                    requireCommand(cl, Command.RUN, name);
+                    cl.dirs.add(PreopenedDir.parse(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "HOST[::GUEST]")));
+                }
+                case "--env" -> {
+                    requireCommand(cl, Command.RUN, name);
+                    cl.environmentVariable(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "NAME=VALUE"));
+                }
+                case "--inherit-env" -> {
+                    requireCommand(cl, Command.RUN, name);
+                    noValue(name, inlineValue);
+                    cl.inheritEnv = true;
+                }
+                case "--argv0" -> {
+                    requireCommand(cl, Command.RUN, name);
+                    cl.argv0 = inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "NAME");
+                }
+                case "--tcplisten" -> {
+                    requireCommand(cl, Command.RUN, name);
+                    cl.tcpListen.add(parseHostPort(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "HOST:PORT")));
+                }
                 case "--stack-size" -> cl.stackSize = parseSize(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "SIZE"));
                 case "--timeout" -> {
                     requireCommand(cl, Command.WAST, name);
@@ -117,6 +144,37 @@ final class CommandLine {
         }
         // A polyglot flag without a value (e.g. --engine.TraceCompilation, --cpusampler) means true.
         polyglotOptions.put(key, value == null ? "true" : value);
+    }
+
+    /** {@code NAME=VALUE} sets a variable; a bare {@code NAME} passes the host's value of it, as wasmtime does. */
+    private void environmentVariable(String text) throws UsageException {
+        int eq = text.indexOf('=');
+        String name = eq < 0 ? text : text.substring(0, eq);
+        if (name.isEmpty()) {
+            throw new UsageException("invalid --env '" + text + "': expected NAME=VALUE");
+        }
+        if (eq < 0) {
+            inheritedVariables.add(name);
+        } else {
+            environment.put(name, text.substring(eq + 1));
+        }
+    }
+
+    /** Checks a {@code --tcplisten} address: {@code HOST:PORT} with a port number from 0 to 65535. */
+    static String parseHostPort(String text) throws UsageException {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || text.indexOf(';') >= 0) {
+            throw new UsageException("invalid --tcplisten '" + text + "': expected HOST:PORT, e.g. 127.0.0.1:8080");
+        }
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            if (port >= 0 && port <= 65535) {
+                return text;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("invalid --tcplisten '" + text + "': the port must be a number from 0 to 65535");
     }
 
     private static void requireCommand(CommandLine cl, Command expected, String option) throws UsageException {
@@ -211,6 +269,36 @@ final class CommandLine {
     /** The module to run ({@link Command#RUN}). */
     String module() {
         return module;
+    }
+
+    /** The folders given to the guest ({@code --dir}), in command-line order: guest fds 3, 4, ... */
+    List<PreopenedDir> dirs() {
+        return Collections.unmodifiableList(dirs);
+    }
+
+    /** The guest's environment variables set with {@code --env NAME=VALUE}, in command-line order. */
+    Map<String, String> environment() {
+        return Collections.unmodifiableMap(environment);
+    }
+
+    /** Variables named by {@code --env NAME} (no value): the guest gets the host's value, if it has one. */
+    List<String> inheritedVariables() {
+        return Collections.unmodifiableList(inheritedVariables);
+    }
+
+    /** Whether the guest sees the whole host environment ({@code --inherit-env}), under the {@code --env} ones. */
+    boolean inheritEnv() {
+        return inheritEnv;
+    }
+
+    /** The guest's {@code argv[0]} ({@code --argv0}), or {@code null} for the module's file name as given. */
+    String argv0() {
+        return argv0;
+    }
+
+    /** The {@code --tcplisten} addresses ({@code HOST:PORT}), whose sockets follow the preopened folders. */
+    List<String> tcpListen() {
+        return Collections.unmodifiableList(tcpListen);
     }
 
     /** The guest's arguments ({@link Command#RUN}) or the script paths ({@link Command#WAST}). */

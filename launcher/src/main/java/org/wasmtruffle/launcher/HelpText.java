@@ -12,8 +12,19 @@ final class HelpText {
                     (bin/wasm-truffle sets that up).
 
                     Running a module:
-                      Loads MODULE (a binary .wasm file), instantiates it with no imports (WASI is not supported
-                      yet) and calls its _start export. ARGS are given to the guest as its arguments.
+                      Loads MODULE (a binary .wasm file), instantiates it and calls its _start export. WASI
+                      (wasi_snapshot_preview1) imports are served by wasm-truffle: ARGS are the guest's
+                      arguments after argv[0], stdin, stdout and stderr are the launcher's, and the guest sees
+                      no environment variables and no files unless given with the options below.
+                      --dir HOST[::GUEST]    give the guest the host folder HOST, named GUEST (default: HOST
+                                             as written), e.g. --dir .::/ or --dir data::/data; repeatable.
+                                             The guest reaches no files outside these folders
+                      --env NAME=VALUE       set an environment variable for the guest; --env NAME passes the
+                                             host's value of NAME; repeatable
+                      --inherit-env          give the guest the whole host environment (--env ones on top)
+                      --argv0 NAME           the guest's argv[0] (default: MODULE as written)
+                      --tcplisten HOST:PORT  listen on a TCP socket the guest can accept connections from
+                                             (its fd follows the --dir ones); repeatable
                       --invoke FUNC          call the export FUNC instead of _start, with ARGS as its arguments,
                                              parsed per FUNC's parameter types (integers in decimal or 0x hex,
                                              signed or unsigned; floats like 1.5, -2e3, inf, nan), and print
@@ -40,8 +51,8 @@ final class HelpText {
                       --vm.OPTION            a JVM option, e.g. --vm.Xmx4g for -Xmx4g (bin/wasm-truffle passes
                                              it to java)
                       --NAME[=VALUE]         a polyglot option, passed to the engine: --engine.*, --compiler.*,
-                                             --log.*, --wasm-truffle.*, tool options such as --cpusampler when
-                                             the tool is on the class path. Without =VALUE it means true, e.g.
+                                             --log.*, --wasm-truffle.*, and the profilers --cpusampler,
+                                             --cputracer, --memtracer. Without =VALUE it means true, e.g.
                                              --engine.TraceCompilation. A --log.* option also turns on Java
                                              stack traces.
                       --                     ends the options (for a MODULE whose name starts with -)
@@ -49,12 +60,13 @@ final class HelpText {
                     Exit status:
                       0      success; for wast: no command failed
                       1      the module could not be read, decoded (malformed), validated (invalid) or linked
-                             (unlinkable), or it has no _start export; for wast: a command failed
+                             (unlinkable), it has no _start export, or a --dir folder does not exist;
+                             for wast: a command failed
                       2      wrong command line: unknown option, missing or bad argument, no such export or
                              wrong arguments for --invoke
                       70     internal error of wasm-truffle (a bug; please report it)
                       134    the guest trapped: "Error: wasm trap: MESSAGE" and the wasm backtrace on stderr
-                      other  the guest asked to exit with that status
+                      other  the guest asked to exit with that status (WASI proc_exit)
                     """;
 
     private HelpText() {

@@ -8,50 +8,73 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
+import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
- * {@code wasm-truffle [run] MODULE [ARGS...]}: loads the module, instantiates it with no imports and
- * calls {@code _start}, or the export named by {@code --invoke}.
+ * {@code wasm-truffle [run] MODULE [ARGS...]}: loads the module, instantiates it (WASI imports are
+ * served by the engine's {@code wasi_snapshot_preview1} host module) and calls {@code _start}, or the
+ * export named by {@code --invoke}.
  */
 final class RunCommand {
     /** Deep guest recursion needs a deep host stack; the JVM only commits what is used. */
     // Deep enough for 100,000+ nested wasm calls, yet a runaway recursion traps within seconds.
     static final long DEFAULT_STACK_SIZE = 64L << 20;
 
+    /** The engine option listing the preopened folders, {@code HOST::GUEST} entries separated by ';'. */
+    static final String WASI_DIRS_OPTION = "wasm-truffle.WasiDirs";
+    /** The engine option listing the listening sockets, {@code HOST:PORT} entries separated by ';'. */
+    static final String WASI_TCP_LISTEN_OPTION = "wasm-truffle.WasiTcpListen";
+
     private final CommandLine commandLine;
     private final PrintStream out;
+    private final GuestStreams streams;
     private final ErrorReporter reporter;
 
-    RunCommand(CommandLine commandLine, PrintStream out, ErrorReporter reporter) {
+    RunCommand(CommandLine commandLine, PrintStream out, GuestStreams streams, ErrorReporter reporter) {
         this.commandLine = commandLine;
         this.out = out;
+        this.streams = streams;
         this.reporter = reporter;
     }
 
     int run() {
+        // Checked before anything runs, so that a typo does not surface as a guest's ENOENT later.
+        for (PreopenedDir dir : commandLine.dirs()) {
+            String problem = dir.problem();
+            if (problem != null) {
+                return reporter.loadError("cannot give the folder " + dir.host() + " to the guest (--dir): " + problem);
+            }
+        }
         long stackSize = commandLine.stackSize() != null ? commandLine.stackSize() : DEFAULT_STACK_SIZE;
         return GuestThread.call("wasm-truffle guest", stackSize, this::runOnGuestThread);
     }
 
     private int runOnGuestThread() {
         String[] guestArguments = new String[commandLine.arguments().size() + 1];
-        guestArguments[0] = commandLine.module();
+        guestArguments[0] = commandLine.argv0() != null ? commandLine.argv0() : commandLine.module();
         for (int i = 1; i < guestArguments.length; i++) {
             guestArguments[i] = commandLine.arguments().get(i - 1);
         }
         Context context;
         try {
-            context = Context.newBuilder(WasmTruffleLauncher.LANGUAGE).options(commandLine.polyglotOptions()).allowExperimentalOptions(true)
-                            .arguments(WasmTruffleLauncher.LANGUAGE, guestArguments).build();
+            context = newContext(guestArguments);
         } catch (IllegalArgumentException | PolyglotException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Could not find option") && (message.contains(WASI_DIRS_OPTION) || message.contains(WASI_TCP_LISTEN_OPTION))) {
+                // Our own option names: the user typed --dir or --tcplisten, not them.
+                return reporter.loadError("--dir and --tcplisten need WASI support (the wasm-truffle-wasi jar), which is not on the class path");
+            }
             // Unknown options and bad option values are reported here by the engine.
             return reporter.optionError(e);
         }
@@ -67,6 +90,37 @@ final class RunCommand {
             }
             out.flush();
         }
+    }
+
+    /**
+     * A context for the guest: its arguments and environment, the preopened folders and sockets, the
+     * launcher's streams, and file access (the sandbox is the set of preopened folders).
+     */
+    private Context newContext(String[] guestArguments) {
+        Map<String, String> options = new LinkedHashMap<>();
+        // Only when asked for: without the WASI jar the engine would reject the option names.
+        if (!commandLine.dirs().isEmpty()) {
+            options.put(WASI_DIRS_OPTION, commandLine.dirs().stream().map(PreopenedDir::optionEntry).collect(Collectors.joining(";")));
+        }
+        if (!commandLine.tcpListen().isEmpty()) {
+            options.put(WASI_TCP_LISTEN_OPTION, String.join(";", commandLine.tcpListen()));
+        }
+        options.putAll(commandLine.polyglotOptions());
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String name : commandLine.inheritedVariables()) {
+            String value = System.getenv(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
+        environment.putAll(commandLine.environment());
+        Context.Builder builder = Context.newBuilder(WasmTruffleLauncher.LANGUAGE).options(options).allowExperimentalOptions(true)
+                        .arguments(WasmTruffleLauncher.LANGUAGE, guestArguments).environment(environment).allowIO(IOAccess.ALL)
+                        .in(streams.in()).out(streams.out()).err(streams.err());
+        if (commandLine.inheritEnv()) {
+            builder.allowEnvironmentAccess(EnvironmentAccess.INHERIT);
+        }
+        return builder.build();
     }
 
     private int runIn(Context context) {
@@ -86,7 +140,18 @@ final class RunCommand {
         }
         String sourceName = Path.of(fileName).getFileName().toString();
         Value module = context.eval(Source.newBuilder(WasmTruffleLauncher.LANGUAGE, ByteSequence.create(bytes), sourceName).buildLiteral());
-        Value instance = module.newInstance(ProxyObject.fromMap(Map.of()));
+        Value instance;
+        try {
+            instance = module.newInstance(ProxyObject.fromMap(Map.of()));
+        } catch (PolyglotException e) {
+            String message = String.valueOf(e.getMessage());
+            // WASI reports options it cannot honour (a port in use) when it is instantiated, naming the option.
+            if (!e.isExit() && !e.isInternalError() && (message.startsWith("WasiDirs:") || message.startsWith("WasiTcpListen:"))) {
+                return reporter.loadError(message.startsWith("WasiDirs:") ? "--dir: " + message.substring("WasiDirs:".length()).strip()
+                                : "--tcplisten: " + message.substring("WasiTcpListen:".length()).strip());
+            }
+            throw e;
+        }
         Value exports = instance.getMember("exports");
         if (exports == null) {
             return reporter.internalError(new IllegalStateException("the instance of " + fileName + " has no \"exports\" member"));

@@ -1,5 +1,6 @@
 package org.wasmtruffle.launcher;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 
 /**
@@ -20,15 +21,29 @@ public final class WasmTruffleLauncher {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final GuestStreams guestStreams;
 
-    /** A launcher that prints results to {@code out} and diagnostics to {@code err}. */
+    /**
+     * A launcher that prints results to {@code out} and diagnostics to {@code err}; the guest reads
+     * {@code in} and writes to {@code out} and {@code err} too.
+     */
+    public WasmTruffleLauncher(InputStream in, PrintStream out, PrintStream err) {
+        this(out, err, new GuestStreams(in, out, err));
+    }
+
+    /** A launcher as {@link #WasmTruffleLauncher(InputStream, PrintStream, PrintStream)} whose guest reads {@link System#in}. */
     public WasmTruffleLauncher(PrintStream out, PrintStream err) {
+        this(System.in, out, err);
+    }
+
+    private WasmTruffleLauncher(PrintStream out, PrintStream err, GuestStreams guestStreams) {
         this.out = out;
         this.err = err;
+        this.guestStreams = guestStreams;
     }
 
     public static void main(String[] args) {
-        int status = new WasmTruffleLauncher(System.out, System.err).launch(args);
+        int status = new WasmTruffleLauncher(System.out, System.err, GuestStreams.ofProcess()).launch(args);
         System.out.flush();
         System.err.flush();
         System.exit(status);
@@ -53,7 +68,7 @@ public final class WasmTruffleLauncher {
                     out.println(LauncherVersion.line());
                     yield ExitStatus.SUCCESS;
                 }
-                case RUN -> new RunCommand(commandLine, out, reporter).run();
+                case RUN -> new RunCommand(commandLine, out, guestStreams, reporter).run();
                 case WAST -> new WastCommand(commandLine, out, reporter).run();
             };
         } catch (RuntimeException | Error e) {

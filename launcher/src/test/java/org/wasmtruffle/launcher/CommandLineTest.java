@@ -95,4 +95,38 @@ class CommandLineTest {
         assertThrows(UsageException.class, () -> CommandLine.parseSize("m"));
         assertThrows(UsageException.class, () -> CommandLine.parseSize("99999999999999g"));
     }
+
+    @Test
+    void wasiOptions() throws UsageException {
+        CommandLine cl = parse("--dir", "data::/data", "--dir=.", "--env", "A=1", "--env=B=x=y", "--env", "HOME", "--inherit-env", "--argv0", "py",
+                        "--tcplisten", "127.0.0.1:8080", "m.wasm", "--dir", "x");
+        assertEquals(List.of(new PreopenedDir("data", "/data"), new PreopenedDir(".", ".")), cl.dirs());
+        assertEquals("data::/data", cl.dirs().get(0).optionEntry());
+        assertEquals(Map.of("A", "1", "B", "x=y"), cl.environment());
+        assertEquals(List.of("A", "B"), List.copyOf(cl.environment().keySet()));
+        assertEquals(List.of("HOME"), cl.inheritedVariables());
+        assertTrue(cl.inheritEnv());
+        assertEquals("py", cl.argv0());
+        assertEquals(List.of("127.0.0.1:8080"), cl.tcpListen());
+        assertEquals(List.of("--dir", "x"), cl.arguments(), "options after the module belong to the guest");
+        assertTrue(cl.polyglotOptions().isEmpty());
+        CommandLine plain = parse("m.wasm");
+        assertFalse(plain.inheritEnv());
+        assertNull(plain.argv0());
+        assertTrue(plain.dirs().isEmpty() && plain.environment().isEmpty() && plain.tcpListen().isEmpty());
+    }
+
+    @Test
+    void wasiOptionErrors() {
+        assertThrows(UsageException.class, () -> parse("--dir", "::/x", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--dir", "a::", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--dir", "a;b", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--env", "=1", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--inherit-env=yes", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--tcplisten", "8080", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--tcplisten", "localhost:99999", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--tcplisten", "localhost:http", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("wast", "--dir", "x", "a.json"));
+        assertThrows(UsageException.class, () -> parse("--argv0"));
+    }
 }
