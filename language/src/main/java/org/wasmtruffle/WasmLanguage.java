@@ -24,14 +24,19 @@ import org.wasmtruffle.validation.ModuleValidator;
  * (context policy SHARED) and yields a module object, which a host instantiates with its imports.
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "WebAssembly (wasm-truffle)", implementationName = "wasm-truffle", version = WasmLanguage.VERSION, //
-                defaultMimeType = WasmLanguage.MIME_TYPE, byteMimeTypes = WasmLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED, //
+                defaultMimeType = WasmLanguage.MIME_TYPE, byteMimeTypes = WasmLanguage.MIME_TYPE, characterMimeTypes = WasmLanguage.LISTING_MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED, //
                 fileTypeDetectors = WasmFileDetector.class, website = "https://github.com/wasm-truffle")
-@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class})
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class})
 public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     /** The language id, distinct from GraalWasm's {@code wasm} so both can be installed. */
     public static final String ID = "wasm-truffle";
     public static final String MIME_TYPE = "application/wasm";
     public static final String VERSION = "0.1.0";
+    /**
+     * The MIME type of a module's listing: the character source that tools (debuggers, the Chrome inspector)
+     * show for a module, one line per function. It is not a program: evaluating one is an error.
+     */
+    public static final String LISTING_MIME_TYPE = "text/x-wasm-truffle-listing";
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
 
@@ -68,7 +73,10 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         Source source = request.getSource();
         String name = source.getName();
         if (!source.hasBytes()) {
-            MalformedModuleException e = new MalformedModuleException(name, 0, "expected a binary module (" + MIME_TYPE + "); the text format is not supported");
+            String message = LISTING_MIME_TYPE.equals(source.getMimeType())
+                            ? "a module listing (" + LISTING_MIME_TYPE + ") only describes a module for tools; evaluate the module's binary (" + MIME_TYPE + ")"
+                            : "expected a binary module (" + MIME_TYPE + "); the text format is not supported";
+            MalformedModuleException e = new MalformedModuleException(name, 0, message);
             e.attachSource(source);
             throw e;
         }

@@ -8,7 +8,6 @@ import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
-import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
@@ -41,10 +40,11 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     private final int localCount;
     private final WasmModule module;
-    @Children private final Node[] callNodes;
+    /** One per call site, called through {@link CallSiteNode} only (an instrument may wrap any of them). */
+    @Children private final CallSiteNode[] callNodes;
     @CompilationFinal private Object osrMetadata;
 
-    BytecodeNode(WasmModule module, FunctionBytecode bytecode, FunctionType type) {
+    BytecodeNode(WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type) {
         this.module = module;
         this.code = bytecode.code();
         this.callSiteTypes = bytecode.callSiteTypes();
@@ -55,11 +55,11 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         // is translated only when it is first called).
         int[] functions = bytecode.callSiteFunctions();
         ModuleDescription description = module.description();
-        this.callNodes = new Node[functions.length];
+        this.callNodes = new CallSiteNode[functions.length];
         for (int site = 0; site < functions.length; site++) {
             int f = functions[site];
             boolean direct = f >= description.importedFunctionCount();
-            callNodes[site] = direct ? DirectCallNode.create(module.callTarget(f)) : IndirectCallSiteNode.create();
+            callNodes[site] = direct ? new DirectCallSiteNode(module, functionIndex, module.callTarget(f)) : new DynamicCallSiteNode(module, functionIndex);
         }
     }
 
@@ -172,7 +172,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     FunctionType type = callSiteTypes[site];
                     Object[] args = popArguments(frame, sp, type, instance);
                     sp -= type.paramCount();
-                    Object result = ((DirectCallNode) callNodes[site]).call(args);
+                    Object result = callNodes[site].execute(frame, null, args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 3;
                 }
@@ -182,7 +182,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     WasmFunction callee = instance.functions[bc[pc + 1]];
                     Object[] args = popArguments(frame, sp, type, callee.instance());
                     sp -= type.paramCount();
-                    Object result = ((IndirectCallSiteNode) callNodes[site]).execute(callee.target(), args);
+                    Object result = callNodes[site].execute(frame, callee.target(), args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 3;
                 }
@@ -193,7 +193,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     WasmFunction callee = tableFunction(instance.tables[bc[pc + 2]], frame.getIntStatic(sp), type);
                     Object[] args = popArguments(frame, sp, type, callee.instance());
                     sp -= type.paramCount();
-                    Object result = ((IndirectCallSiteNode) callNodes[site]).execute(callee.target(), args);
+                    Object result = callNodes[site].execute(frame, callee.target(), args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 4;
                 }

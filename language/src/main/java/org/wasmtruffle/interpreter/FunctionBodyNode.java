@@ -19,9 +19,9 @@ import org.wasmtruffle.validation.FunctionValidator;
 
 /**
  * The body of one defined function: its locals' initialization and its bytecode, translated on the first
- * call. It is the function's one instrumentable node (root and root-body tags), so Truffle's profilers and
- * tracers see wasm functions by name. (Debuggers do not stop in it: a binary source has no characters, so
- * its source section is unavailable.) It exists from the root's creation, before the bytecode, so instruments
+ * call. It is instrumentable as the function's root and root body, so Truffle's profilers and tracers see
+ * wasm functions by name; its {@link FunctionEntryNode} is where debuggers stop, on the function's line in
+ * the module's listing (a binary source has no characters to point into). It exists from the root's creation, before the bytecode, so instruments
  * that attach early see it; without instruments it is a plain node whose only cost is one call level,
  * which partial evaluation inlines.
  */
@@ -31,12 +31,14 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
     private final int functionIndex;
     @CompilationFinal(dimensions = 1) private final ValueType[] paramTypes;
     @CompilationFinal(dimensions = 1) private ValueType[] localTypes;
+    @Child private FunctionEntryNode entry;
     @Child private BytecodeNode bytecode;
 
     FunctionBodyNode(WasmModule module, int functionIndex) {
         this.module = module;
         this.functionIndex = functionIndex;
         this.paramTypes = module.description().functionType(functionIndex).params();
+        this.entry = new FunctionEntryNode(module, functionIndex);
     }
 
     /** For the generated wrapper only. */
@@ -60,6 +62,7 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
             translate();
         }
         initializeLocals(frame);
+        entry.execute(frame);
         Object result = bytecode.execute(frame);
         if (result == BytecodeNode.NO_RESULT || result == null) {
             return NONE;
@@ -89,7 +92,9 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
                 FunctionBytecode translated = FunctionValidator.translate(module.description(), functionIndex);
                 assert translated.frameSize() == getRootNode().getFrameDescriptor().getNumberOfSlots();
                 localTypes = translated.localTypes();
-                bytecode = insert(new BytecodeNode(module, translated, module.description().functionType(functionIndex)));
+                bytecode = insert(new BytecodeNode(module, functionIndex, translated, module.description().functionType(functionIndex)));
+                // Instruments that attached before the translation see the call sites too.
+                notifyInserted(bytecode);
             }
         } finally {
             lock.unlock();
@@ -124,9 +129,9 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
         return tag == RootTag.class || tag == RootBodyTag.class;
     }
 
-    /** The module's source: a binary has no characters to point into, so the section is "unavailable". */
+    /** The function's line in the module's listing (made on the first request; see {@link WasmModule#functionSection}). */
     @Override
     public SourceSection getSourceSection() {
-        return module.functionSection();
+        return module.functionSection(functionIndex);
     }
 }

@@ -19,12 +19,8 @@ public final class WasmModule {
     private final int[] frameSizes;
     /** The source the module was loaded from (tools report its functions' locations in it), or null. */
     private final Source source;
-    /**
-     * The section tools see for every function (a binary source has no characters to point into). Made
-     * here, once: creating it lazily could first load its class while a deep recursion has all but
-     * exhausted the host stack, and a class whose initialization overflowed stays unusable.
-     */
-    private final SourceSection functionSection;
+    /** The character listing tools point into, made when a tool first asks for a section (see {@link ModuleListing}). */
+    private volatile ModuleListing listing;
 
     /**
      * @param frameSizes for each defined function, the frame slots it needs (from validation)
@@ -39,7 +35,9 @@ public final class WasmModule {
      */
     public WasmModule(WasmLanguage language, ModuleDescription description, int[] frameSizes, Source source) {
         this.source = source;
-        this.functionSection = source == null ? null : source.createUnavailableSection();
+        if (source != null) {
+            ModuleListing.prepare();
+        }
         this.language = language;
         this.description = description;
         this.frameSizes = frameSizes;
@@ -50,9 +48,34 @@ public final class WasmModule {
         return description;
     }
 
-    /** The source section of every function, or {@code null} if the module has no source. */
-    public SourceSection functionSection() {
-        return functionSection;
+    /**
+     * Function {@code functionIndex}'s line in the module's listing, for tools, or {@code null} if the module
+     * has no source. The listing is made on the first request.
+     */
+    public SourceSection functionSection(int functionIndex) {
+        if (source == null) {
+            return null;
+        }
+        return listing().functionSection(functionIndex);
+    }
+
+    /** The module's character listing for tools (see {@link ModuleListing}); requires a source. */
+    public Source listingSource() {
+        return listing().source();
+    }
+
+    private ModuleListing listing() {
+        ModuleListing l = listing;
+        if (l == null) {
+            synchronized (this) {
+                l = listing;
+                if (l == null) {
+                    l = ModuleListing.of(description, source.getName());
+                    listing = l;
+                }
+            }
+        }
+        return l;
     }
 
     /** The source the module was loaded from, or {@code null} if it was built otherwise. */

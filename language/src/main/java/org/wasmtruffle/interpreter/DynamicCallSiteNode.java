@@ -1,0 +1,22 @@
+package org.wasmtruffle.interpreter;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import org.wasmtruffle.runtime.WasmModule;
+
+/**
+ * A call whose callee is found at run time: {@code call_indirect}, or {@code call} of an imported function
+ * (which differs per instance). See {@link IndirectCallSiteNode} for how it is cached.
+ */
+final class DynamicCallSiteNode extends CallSiteNode {
+    @Child private IndirectCallSiteNode call = IndirectCallSiteNode.create();
+
+    DynamicCallSiteNode(WasmModule module, int functionIndex) {
+        super(module, functionIndex);
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame, CallTarget target, Object[] arguments) {
+        return call.execute(target, arguments);
+    }
+}
