@@ -329,6 +329,25 @@ public final class FunctionValidator {
         return ctrlTop - depth;
     }
 
+    /** Emits an instruction, unless the code here is unreachable (or this pass only validates). */
+    private void emit(int opcode) {
+        if (emitting()) {
+            out.emit(opcode);
+        }
+    }
+
+    private void emit(int opcode, int immediate) {
+        if (emitting()) {
+            out.emit(opcode, immediate);
+        }
+    }
+
+    private void emit(int opcode, int a, int b) {
+        if (emitting()) {
+            out.emit(opcode, a, b);
+        }
+    }
+
     private boolean emitting() {
         return out != null && !ctrlDead[ctrlTop] && !ctrlUnreachable[ctrlTop];
     }
@@ -402,9 +421,7 @@ public final class FunctionValidator {
             int opcode = readByte();
             switch (opcode) {
                 case 0x00 -> {
-                    if (emitting()) {
-                        out.emit(Bytecode.UNREACHABLE);
-                    }
+                    emit(Bytecode.UNREACHABLE);
                     setUnreachable();
                 }
                 case 0x01 -> {
@@ -479,9 +496,7 @@ public final class FunctionValidator {
                 case 0x0E -> brTable();
                 case 0x0F -> {
                     pop(ctrlResults[0]);
-                    if (emitting()) {
-                        out.emit(Bytecode.RETURN);
-                    }
+                    emit(Bytecode.RETURN);
                     setUnreachable();
                 }
                 case 0x10 -> {
@@ -492,6 +507,7 @@ public final class FunctionValidator {
                     FunctionType t = module.functionType(callee);
                     pop(toCodes(t, true));
                     if (emitting()) {
+                        // Only emitted calls get a call site (and so a call node).
                         out.emit(callee < module.importedFunctionCount() ? Bytecode.CALL_IMPORT : Bytecode.CALL, callee, addCallSite(t, callee));
                     }
                     push(toCodes(t, false));
@@ -520,9 +536,7 @@ public final class FunctionValidator {
                 }
                 case 0x1A -> {
                     pop();
-                    if (emitting()) {
-                        out.emit(Bytecode.DROP);
-                    }
+                    emit(Bytecode.DROP);
                 }
                 case 0x1B -> {
                     pop(I32);
@@ -534,9 +548,7 @@ public final class FunctionValidator {
                     if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
                         throw invalid("type mismatch");
                     }
-                    if (emitting()) {
-                        out.emit(Bytecode.SELECT);
-                    }
+                    emit(Bytecode.SELECT);
                     push(t1 == UNKNOWN ? t2 : t1);
                 }
                 case 0x1C -> {
@@ -548,9 +560,7 @@ public final class FunctionValidator {
                     pop(I32);
                     pop(t);
                     pop(t);
-                    if (emitting()) {
-                        out.emit(Bytecode.SELECT);
-                    }
+                    emit(Bytecode.SELECT);
                     push(t);
                 }
                 case 0x20, 0x21, 0x22 -> {
@@ -562,9 +572,7 @@ public final class FunctionValidator {
                     if (opcode != 0x20) {
                         pop(t);
                     }
-                    if (emitting()) {
-                        out.emit(opcode, index);
-                    }
+                    emit(opcode, index);
                     if (opcode != 0x21) {
                         push(t);
                     }
@@ -581,9 +589,7 @@ public final class FunctionValidator {
                         }
                         pop(t);
                     }
-                    if (emitting()) {
-                        out.emit(opcode, index, t);
-                    }
+                    emit(opcode, index, t);
                     if (opcode == 0x23) {
                         push(t);
                     }
@@ -595,9 +601,7 @@ public final class FunctionValidator {
                         pop(t);
                     }
                     pop(I32);
-                    if (emitting()) {
-                        out.emit(opcode, index);
-                    }
+                    emit(opcode, index);
                     if (opcode == 0x25) {
                         push(t);
                     }
@@ -607,25 +611,19 @@ public final class FunctionValidator {
                 case 0x3F -> {
                     readZeroByte();
                     requireMemory();
-                    if (emitting()) {
-                        out.emit(Bytecode.MEMORY_SIZE);
-                    }
+                    emit(Bytecode.MEMORY_SIZE);
                     push(I32);
                 }
                 case 0x40 -> {
                     readZeroByte();
                     requireMemory();
                     pop(I32);
-                    if (emitting()) {
-                        out.emit(Bytecode.MEMORY_GROW);
-                    }
+                    emit(Bytecode.MEMORY_GROW);
                     push(I32);
                 }
                 case 0x41 -> {
                     int v = reader.readS32();
-                    if (emitting()) {
-                        out.emit(Bytecode.I32_CONST, v);
-                    }
+                    emit(Bytecode.I32_CONST, v);
                     push(I32);
                 }
                 case 0x42 -> {
@@ -638,9 +636,7 @@ public final class FunctionValidator {
                 }
                 case 0x43 -> {
                     int bits = reader.readFixed32();
-                    if (emitting()) {
-                        out.emit(Bytecode.F32_CONST, bits);
-                    }
+                    emit(Bytecode.F32_CONST, bits);
                     push(F32);
                 }
                 case 0x44 -> {
@@ -653,9 +649,7 @@ public final class FunctionValidator {
                 }
                 case 0xD0 -> {
                     int t = readReferenceType();
-                    if (emitting()) {
-                        out.emit(Bytecode.REF_NULL);
-                    }
+                    emit(Bytecode.REF_NULL);
                     push(t);
                 }
                 case 0xD1 -> {
@@ -663,9 +657,7 @@ public final class FunctionValidator {
                     if (t != UNKNOWN && !isReference(t)) {
                         throw invalid("type mismatch");
                     }
-                    if (emitting()) {
-                        out.emit(Bytecode.REF_IS_NULL);
-                    }
+                    emit(Bytecode.REF_IS_NULL);
                     push(I32);
                 }
                 case 0xD2 -> {
@@ -676,9 +668,7 @@ public final class FunctionValidator {
                     if (declaredReferences != null && !declaredReferences.get(index)) {
                         throw invalid("undeclared function reference");
                     }
-                    if (emitting()) {
-                        out.emit(Bytecode.REF_FUNC, index);
-                    }
+                    emit(Bytecode.REF_FUNC, index);
                     push(FUNCREF);
                 }
                 case 0xFC -> miscellaneous(readU32());
@@ -817,9 +807,7 @@ public final class FunctionValidator {
             pop(typeAndAlignment[0]);
         }
         pop(I32);
-        if (emitting()) {
-            out.emit(opcode, offset);
-        }
+        emit(opcode, offset);
         if (load) {
             push(typeAndAlignment[0]);
         }
@@ -891,9 +879,7 @@ public final class FunctionValidator {
             pop(sig[1]);
         }
         pop(sig[0]);
-        if (emitting()) {
-            out.emit(opcode);
-        }
+        emit(opcode);
         push(sig[2]);
     }
 
@@ -911,16 +897,12 @@ public final class FunctionValidator {
                 pop(I32);
                 pop(I32);
                 pop(I32);
-                if (emitting()) {
-                    out.emit(Bytecode.MEMORY_INIT, data);
-                }
+                emit(Bytecode.MEMORY_INIT, data);
             }
             case 9 -> {
                 int data = readIndex();
                 requireDataCount(data);
-                if (emitting()) {
-                    out.emit(Bytecode.DATA_DROP, data);
-                }
+                emit(Bytecode.DATA_DROP, data);
             }
             case 10 -> {
                 readZeroByte();
@@ -929,9 +911,7 @@ public final class FunctionValidator {
                 pop(I32);
                 pop(I32);
                 pop(I32);
-                if (emitting()) {
-                    out.emit(Bytecode.MEMORY_COPY);
-                }
+                emit(Bytecode.MEMORY_COPY);
             }
             case 11 -> {
                 readZeroByte();
@@ -939,9 +919,7 @@ public final class FunctionValidator {
                 pop(I32);
                 pop(I32);
                 pop(I32);
-                if (emitting()) {
-                    out.emit(Bytecode.MEMORY_FILL);
-                }
+                emit(Bytecode.MEMORY_FILL);
             }
             case 12 -> {
                 int elemIndex = readIndex();
@@ -953,15 +931,11 @@ public final class FunctionValidator {
                 pop(I32);
                 pop(I32);
                 pop(I32);
-                if (emitting()) {
-                    out.emit(Bytecode.TABLE_INIT, elem, table);
-                }
+                emit(Bytecode.TABLE_INIT, elem, table);
             }
             case 13 -> {
                 int elem = element(readIndex());
-                if (emitting()) {
-                    out.emit(Bytecode.ELEM_DROP, elem);
-                }
+                emit(Bytecode.ELEM_DROP, elem);
             }
             case 14 -> {
                 int dst = table(readIndex());
@@ -972,24 +946,18 @@ public final class FunctionValidator {
                 pop(I32);
                 pop(I32);
                 pop(I32);
-                if (emitting()) {
-                    out.emit(Bytecode.TABLE_COPY, dst, src);
-                }
+                emit(Bytecode.TABLE_COPY, dst, src);
             }
             case 15 -> {
                 int table = table(readIndex());
                 pop(I32);
                 pop(tableElementType(table));
-                if (emitting()) {
-                    out.emit(Bytecode.TABLE_GROW, table);
-                }
+                emit(Bytecode.TABLE_GROW, table);
                 push(I32);
             }
             case 16 -> {
                 int table = table(readIndex());
-                if (emitting()) {
-                    out.emit(Bytecode.TABLE_SIZE, table);
-                }
+                emit(Bytecode.TABLE_SIZE, table);
                 push(I32);
             }
             case 17 -> {
@@ -997,9 +965,7 @@ public final class FunctionValidator {
                 pop(I32);
                 pop(tableElementType(table));
                 pop(I32);
-                if (emitting()) {
-                    out.emit(Bytecode.TABLE_FILL, table);
-                }
+                emit(Bytecode.TABLE_FILL, table);
             }
             default -> throw malformed("illegal opcode 0xfc " + Integer.toUnsignedString(sub));
         }
@@ -1019,9 +985,7 @@ public final class FunctionValidator {
 
     private void conversion(int sub, int from, int to) {
         pop(from);
-        if (emitting()) {
-            out.emit(Bytecode.MISC + sub);
-        }
+        emit(Bytecode.MISC + sub);
         push(to);
     }
 }
