@@ -1,6 +1,7 @@
 package org.wasmtruffle;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -109,6 +110,12 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
         @Override
         public Object execute(VirtualFrame frame) {
+            return createModuleObject(module);
+        }
+
+        // Building the descriptors (type strings and all) is host work, never part of a compilation.
+        @TruffleBoundary
+        private static ModuleObject createModuleObject(WasmModule module) {
             return new ModuleObject(module);
         }
 
