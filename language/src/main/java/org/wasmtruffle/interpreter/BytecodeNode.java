@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
 import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -70,9 +71,11 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
 
     @Override
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
-        // OSR enters at a loop header, whose immediate is the stack pointer there; the instance comes
-        // as the interpreter state (the OSR frame's arguments are not the function's).
-        return executeFrom(osrFrame, (WasmInstance) interpreterState, target, code[target + 1]);
+        // OSR enters at a loop header, whose immediate is the stack pointer there. The OSR frame's
+        // arguments hold the parent frame, whose first argument is the instance. (The interpreter state
+        // is no place for the instance: an OSR compilation may fold it into a constant.)
+        Frame parent = restoreParentFrameFromArguments(osrFrame.getArguments());
+        return executeFrom(osrFrame, (WasmInstance) parent.getArguments()[0], target, code[target + 1]);
     }
 
     @Override
@@ -128,7 +131,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                             // would make every loop iteration a new explosion state.
                             loopCount++;
                         }
-                        Object result = backEdge(frame, instance, target, loopCount);
+                        Object result = backEdge(frame, target, loopCount);
                         if (result != null) {
                             return result;
                         }
@@ -150,7 +153,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                                 if (CompilerDirectives.inInterpreter()) {
                                     loopCount++;
                                 }
-                                Object result = backEdge(frame, instance, target, loopCount);
+                                Object result = backEdge(frame, target, loopCount);
                                 if (result != null) {
                                     return result;
                                 }
@@ -374,10 +377,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         return destination + arity;
     }
 
-    private Object backEdge(VirtualFrame frame, WasmInstance instance, int target, int loopCount) {
+    private Object backEdge(VirtualFrame frame, int target, int loopCount) {
         TruffleSafepoint.poll(this);
         if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
-            Object result = BytecodeOSRNode.tryOSR(this, target, instance, null, frame);
+            Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
             if (result != null) {
                 LoopNode.reportLoopCount(this, loopCount);
                 return result;
