@@ -78,7 +78,8 @@ typedef struct CPUFeatures {
 
 /* Fills *features from CPUID and XGETBV. */
 void determineCPUFeatures(CPUFeatures *features);
-/* 0 when every feature set in buildtime (a CPUFeatures) is present on this machine, else -1. */
+/* 0 when every feature the builder's mask requires (byte 0xFE; 0xFF = not needed; one byte per field
+ * of CPUFeatures) is present on this machine, else -1. */
 int checkCPUFeatures(uint8_t *buildtime);
 /* As checkCPUFeatures, but prints errorMessage to stderr and exits with status 1 on a mismatch. */
 int checkCPUFeaturesOrExit(uint8_t *buildtime, const char *errorMessage);

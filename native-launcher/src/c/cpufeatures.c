@@ -139,8 +139,10 @@ int checkCPUFeatures(uint8_t *buildtime) {
     CPUFeatures now;
     determineCPUFeatures(&now);
     const uint8_t *have = (const uint8_t *) &now;
+    /* The builder's mask has one byte per struct field: 0xFE when the image needs the feature,
+     * 0xFF when it does not (so OR-ing a present feature's byte 1 in gives all ones). */
     for (size_t i = 0; i < sizeof(now); i++) {
-        if (buildtime[i] && !have[i]) return -1;
+        if ((uint8_t) (buildtime[i] | (have[i] ? 1 : 0)) != 0xFF) return -1;
     }
     return 0;
 }

@@ -129,3 +129,11 @@ int JVM_IsSupportedJNIVersion(int version) {
 int JVM_GetInterfaceVersion(void) {
     return 6;   /* JVM_INTERFACE_VERSION of JDK 25 */
 }
+
+/* Called by libjava's Shutdown natives; SubstrateVM shuts down in Java, so only exiting is left. */
+void JVM_BeforeHalt(void) {
+}
+
+void JVM_Halt(int code) {
+    exit(code);
+}

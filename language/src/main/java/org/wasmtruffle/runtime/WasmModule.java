@@ -1,6 +1,7 @@
 package org.wasmtruffle.runtime;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 import org.wasmtruffle.WasmLanguage;
@@ -97,13 +98,18 @@ public final class WasmModule {
         int i = functionIndex - description.importedFunctionCount();
         CallTarget target = callTargets[i];
         if (target == null) {
-            synchronized (this) {
-                target = callTargets[i];
-                if (target == null) {
-                    target = new FunctionRootNode(language, this, functionIndex).getCallTarget();
-                    callTargets[i] = target;
-                }
-            }
+            target = createCallTarget(i, functionIndex);
+        }
+        return target;
+    }
+
+    // Creating a root node is host work; it must never be part of a compilation.
+    @TruffleBoundary
+    private synchronized CallTarget createCallTarget(int i, int functionIndex) {
+        CallTarget target = callTargets[i];
+        if (target == null) {
+            target = new FunctionRootNode(language, this, functionIndex).getCallTarget();
+            callTargets[i] = target;
         }
         return target;
     }
