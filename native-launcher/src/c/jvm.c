@@ -137,3 +137,12 @@ void JVM_BeforeHalt(void) {
 void JVM_Halt(int code) {
     exit(code);
 }
+
+/* Asked for by jdk.management's libmanagement_ext (its JNI_OnLoad) for HotSpot's JMM interface, which
+ * SubstrateVM does not have: NULL makes that library report "Unsupported Management version" rather
+ * than call into a table that does not exist. Linked because OperatingSystemImpl's natives share an
+ * object file's helpers with that JNI_OnLoad. */
+void *JVM_GetManagement(int version) {
+    (void) version;
+    return NULL;
+}
