@@ -2,8 +2,6 @@ package org.wasmtruffle;
 
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.source.Source;
-import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * The base of every error a guest or its embedder can cause: malformed, invalid and unlinkable modules,
@@ -27,24 +25,5 @@ public abstract class WasmException extends AbstractTruffleException {
      */
     protected WasmException(String message, Node location, int stackTraceElementLimit) {
         super(message, null, stackTraceElementLimit, location);
-    }
-
-    /**
-     * Where in the guest's source the error is, for errors found while loading a module (which have no
-     * node); {@code null} if unknown or if the error has a location node instead.
-     */
-    private SourceSection sourceSection;
-
-    /**
-     * Records that the error is in {@code source}, for a loading error that is thrown before any node
-     * exists. The section is the whole module: a binary source has no characters to point into.
-     */
-    public final void attachSource(Source source) {
-        this.sourceSection = source.createUnavailableSection();
-    }
-
-    /** The section recorded by {@link #attachSource}, or {@code null}. */
-    public final SourceSection attachedSourceSection() {
-        return sourceSection;
     }
 }

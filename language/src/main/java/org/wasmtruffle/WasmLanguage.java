@@ -17,7 +17,6 @@ import org.wasmtruffle.interop.ModuleObject;
 import org.wasmtruffle.module.ModuleDescription;
 import org.wasmtruffle.runtime.CallStackBudget;
 import org.wasmtruffle.runtime.WasmModule;
-import org.wasmtruffle.validation.InvalidModuleException;
 import org.wasmtruffle.validation.ModuleValidator;
 
 /**
@@ -87,7 +86,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         try {
             description = ModuleDecoder.decode(name, bytes);
             frameSizes = ModuleValidator.validate(description);
-        } catch (MalformedModuleException | InvalidModuleException e) {
+        } catch (ModuleLoadException e) {
             e.attachSource(source);
             throw e;
         }
