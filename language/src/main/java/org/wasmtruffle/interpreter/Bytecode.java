@@ -20,13 +20,20 @@ public final class Bytecode {
     public static final int UNREACHABLE = 0x00;
     /** {@code LOOP_HEADER height}: the target of backward branches; height = operand stack slot index there. */
     public static final int LOOP_HEADER = 0x03;
-    /** {@code IF_FALSE target}: pops an i32; jumps to target when it is zero. */
+    /**
+     * {@code JUMP_IF_ZERO target profile}: pops an i32; jumps to target when it is zero. {@code profile} (here and
+     * in {@link #BR_IF} and {@link #BR_TABLE}) numbers a branch profile of the function: which ways the
+     * interpreter has gone, so that compiled code contains only those and deoptimizes on the others.
+     */
     public static final int JUMP_IF_ZERO = 0x04;
     /** {@code BR target arity height}: moves the top arity values to slots [height, height+arity) and jumps. */
     public static final int BR = 0x0C;
-    /** {@code BR_IF target arity height}: pops an i32; if nonzero, as {@link #BR}. */
+    /** {@code BR_IF target arity height profile}: pops an i32; if nonzero, as {@link #BR}. */
     public static final int BR_IF = 0x0D;
-    /** {@code BR_TABLE count (target arity height)*(count+1)}: pops an index; the last entry is the default. */
+    /**
+     * {@code BR_TABLE count profile (target arity height)*(count+1)}: pops an index; the last entry is the
+     * default. Entry i has the profile {@code profile + i}.
+     */
     public static final int BR_TABLE = 0x0E;
     /** {@code RETURN}: returns the top values (count from the function type). */
     public static final int RETURN = 0x0F;
@@ -46,6 +53,11 @@ public final class Bytecode {
     public static final int LOCAL_GET = 0x20;
     public static final int LOCAL_SET = 0x21;
     public static final int LOCAL_TEE = 0x22;
+    /**
+     * {@code LOCAL_LOAD index loadOpcode offset}: {@code local.get index} fused with the load that follows it
+     * ({@code loadOpcode offset}, one of {@link #I32_LOAD} ... {@link #I64_LOAD32_U}).
+     */
+    public static final int LOCAL_LOAD = 0x27;
     /** {@code GLOBAL_GET index typeCode} where typeCode is the global's {@code ValueType.code}. */
     public static final int GLOBAL_GET = 0x23;
     public static final int GLOBAL_SET = 0x24;

@@ -44,6 +44,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     /** One per call site, called through {@link CallSiteNode} only (an instrument may wrap any of them). */
     @Children private final CallSiteNode[] callNodes;
     @CompilationFinal private Object osrMetadata;
+    /**
+     * For each branch of the code, the ways the interpreter has taken ({@link #TAKEN}, {@link #NOT_TAKEN}).
+     * Compiled code holds only the ways seen and deoptimizes on the others: besides faster code, that
+     * keeps huge functions (an interpreter's dispatch loop of thousands of cases) down to what runs.
+     */
+    @CompilationFinal(dimensions = 1) private final byte[] branchProfiles;
+    private static final byte TAKEN = 1;
+    private static final byte NOT_TAKEN = 2;
 
     BytecodeNode(WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type) {
         this.module = module;
@@ -51,6 +59,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
         this.localCount = bytecode.localTypes().length;
+        this.branchProfiles = new byte[bytecode.profileCount()];
         // Call nodes are made with the bytecode, not on first use: code compiled before a call site
         // first runs would otherwise deoptimize to create it. A callee's call target is cheap (its body
         // is translated only when it is first called).
@@ -108,18 +117,18 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 case Bytecode.LOOP_HEADER -> pc += 2;
                 case Bytecode.JUMP_IF_ZERO -> {
                     sp--;
-                    if (frame.getIntStatic(sp) == 0) {
+                    if (profile(bc[pc + 2], frame.getIntStatic(sp) == 0)) {
                         pc = bc[pc + 1];
                     } else {
-                        pc += 2;
+                        pc += 3;
                     }
                 }
                 case Bytecode.JUMP -> pc = bc[pc + 1];
                 case Bytecode.BR, Bytecode.BR_IF -> {
                     if (op == Bytecode.BR_IF) {
                         sp--;
-                        if (frame.getIntStatic(sp) == 0) {
-                            pc += 4;
+                        if (!profile(bc[pc + 4], frame.getIntStatic(sp) != 0)) {
+                            pc += 5;
                             continue;
                         }
                     }
@@ -142,11 +151,34 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     sp--;
                     int index = frame.getIntStatic(sp);
                     int count = bc[pc + 1];
-                    // One comparison per entry (the last is the default), each continuing the dispatch
-                    // loop with its own constant target, as partial evaluation needs.
+                    int profiles = bc[pc + 2];
+                    if (CompilerDirectives.inInterpreter()) {
+                        // The interpreter indexes the table directly.
+                        int i = Integer.compareUnsigned(index, count) < 0 ? index : count;
+                        branchProfiles[profiles + i] = TAKEN;
+                        int entry = pc + 3 + 3 * i;
+                        int target = bc[entry];
+                        sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
+                        if (target <= pc) {
+                            loopCount++;
+                            Object result = backEdge(frame, target, loopCount);
+                            if (result != null) {
+                                return result;
+                            }
+                        }
+                        pc = target;
+                        continue;
+                    }
+                    // Compiled code: one comparison per entry (the last is the default), each continuing the
+                    // dispatch loop with its own constant target, as partial evaluation needs. Entries the
+                    // interpreter never took deoptimize instead.
                     for (int i = 0; i <= count; i++) {
                         if (i == index || i == count) {
-                            int entry = pc + 2 + 3 * i;
+                            if (branchProfiles[profiles + i] == 0) {
+                                CompilerDirectives.transferToInterpreterAndInvalidate();
+                                branchProfiles[profiles + i] = TAKEN;
+                            }
+                            int entry = pc + 3 + 3 * i;
                             int target = bc[entry];
                             sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
                             if (target <= pc) {
@@ -221,6 +253,12 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     sp--;
                     frame.copyStatic(sp, bc[pc + 1]);
                     pc += 2;
+                }
+                case Bytecode.LOCAL_LOAD -> {
+                    frame.copyStatic(bc[pc + 1], sp);
+                    MemoryInstructions.load(frame, sp + 1, bc[pc + 2], memory, bc[pc + 3], this);
+                    sp++;
+                    pc += 4;
                 }
                 case Bytecode.LOCAL_TEE -> {
                     frame.copyStatic(sp - 1, bc[pc + 1]);
@@ -363,6 +401,17 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 }
             }
         }
+    }
+
+    /** Returns {@code condition}, recording it in branch profile {@code index} (see {@link #branchProfiles}). */
+    private boolean profile(int index, boolean condition) {
+        byte seen = branchProfiles[index];
+        byte way = condition ? TAKEN : NOT_TAKEN;
+        if ((seen & way) == 0) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            branchProfiles[index] = (byte) (seen | way);
+        }
+        return condition;
     }
 
     /** Moves the top {@code arity} values down to {@code destination} (a branch's label height). */

@@ -6,6 +6,8 @@ import java.util.Arrays;
 public final class BytecodeWriter {
     private int[] code = new int[64];
     private int length;
+    /** The highest position a jump targets so far: code may not be fused across a jump target. */
+    private int lastTarget = -1;
 
     /** The position the next emitted word will have. */
     public int position() {
@@ -36,9 +38,28 @@ public final class BytecodeWriter {
         emit((int) (value >>> 32));
     }
 
-    /** Overwrites the word at {@code position} (a forward jump's target, once known). */
-    public void patch(int position, int value) {
-        code[position] = value;
+    /** Overwrites the word at {@code position} with a jump's target, once known. */
+    public void patch(int position, int target) {
+        code[position] = target;
+        lastTarget = Math.max(lastTarget, target);
+    }
+
+    /**
+     * Whether the instruction at {@code position}, of {@code size} words, is the last one written and the
+     * next one can be fused with it: no jump lands between the two.
+     */
+    public boolean canFuseWith(int position, int size) {
+        return position >= 0 && position + size == length && lastTarget != length;
+    }
+
+    /** The word at {@code position}. */
+    public int get(int position) {
+        return code[position];
+    }
+
+    /** Replaces the word at {@code position} (an opcode being fused with the next instruction). */
+    public void set(int position, int word) {
+        code[position] = word;
     }
 
     public int[] toArray() {

@@ -12,6 +12,7 @@ import org.wasmtruffle.module.ValueType;
  * @param callSiteTypes for each call site (numbered in order of appearance), the callee's signature
  * @param callSiteFunctions for each call site, the function a {@code call} names, or -1 for
  *            {@code call_indirect}
+ * @param profileCount the branch profile slots the code refers to (see {@link Bytecode#JUMP_IF_ZERO})
  */
-public record FunctionBytecode(int[] code, ValueType[] localTypes, int frameSize, FunctionType[] callSiteTypes, int[] callSiteFunctions) {
+public record FunctionBytecode(int[] code, ValueType[] localTypes, int frameSize, FunctionType[] callSiteTypes, int[] callSiteFunctions, int profileCount) {
 }

@@ -82,6 +82,10 @@ public final class FunctionValidator {
     private FunctionType[] callSiteTypes = new FunctionType[4];
     private int[] callSiteFunctions = new int[4];
     private int callSiteCount;
+    /** Where the last {@code local.get} was emitted, for fusing it with the next instruction; -1 if none. */
+    private int lastLocalGet = -1;
+    /** Branch profile slots handed out so far (see {@link Bytecode#JUMP_IF_ZERO}). */
+    private int profileCount;
 
     private FunctionValidator(ModuleDescription module, BitSet declaredReferences, int functionIndex, boolean translate) {
         this.module = module;
@@ -111,7 +115,7 @@ public final class FunctionValidator {
         FunctionValidator v = new FunctionValidator(module, null, functionIndex, true);
         v.run();
         return new FunctionBytecode(v.out.toArray(), v.localTypes, v.localCount + v.maxHeight, Arrays.copyOf(v.callSiteTypes, v.callSiteCount),
-                        Arrays.copyOf(v.callSiteFunctions, v.callSiteCount));
+                        Arrays.copyOf(v.callSiteFunctions, v.callSiteCount), v.profileCount);
     }
 
     private void run() {
@@ -446,6 +450,7 @@ public final class FunctionValidator {
                         out.emit(Bytecode.JUMP_IF_ZERO);
                         fixup = out.position();
                         out.emit(-1);
+                        out.emit(profileCount++);
                     }
                     pushControl(KIND_IF, bt[0], bt[1], dead);
                     ctrlElseFixup[ctrlTop] = fixup;
@@ -491,6 +496,7 @@ public final class FunctionValidator {
                     if (emitting()) {
                         out.emit(Bytecode.BR_IF);
                         emitBranchTarget(frame);
+                        out.emit(profileCount++);
                     }
                 }
                 case 0x0E -> brTable();
@@ -572,6 +578,7 @@ public final class FunctionValidator {
                     if (opcode != 0x20) {
                         pop(t);
                     }
+                    lastLocalGet = opcode == 0x20 && emitting() ? out.position() : -1;
                     emit(opcode, index);
                     if (opcode != 0x21) {
                         push(t);
@@ -725,7 +732,8 @@ public final class FunctionValidator {
         int arity = labelTypes(defaultFrame).length;
         boolean emit = emitting();
         if (emit) {
-            out.emit(Bytecode.BR_TABLE, count);
+            out.emit(Bytecode.BR_TABLE, count, profileCount);
+            profileCount += count + 1;
         }
         reader.setPosition(tableStart);
         for (int i = 0; i <= count; i++) {
@@ -807,7 +815,13 @@ public final class FunctionValidator {
             pop(typeAndAlignment[0]);
         }
         pop(I32);
-        emit(opcode, offset);
+        if (load && emitting() && out.canFuseWith(lastLocalGet, 2) && out.get(lastLocalGet) == Bytecode.LOCAL_GET) {
+            // local.get + load, the commonest pair in compiled C: one instruction.
+            out.set(lastLocalGet, Bytecode.LOCAL_LOAD);
+            out.emit(opcode, offset);
+        } else {
+            emit(opcode, offset);
+        }
         if (load) {
             push(typeAndAlignment[0]);
         }
