@@ -12,6 +12,7 @@ import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionDescriptors;
 import org.wasmtruffle.binary.MalformedModuleException;
 import org.wasmtruffle.binary.ModuleDecoder;
+import org.wasmtruffle.cache.ModuleCache;
 import org.wasmtruffle.hostmodule.HostModules;
 import org.wasmtruffle.interop.ModuleObject;
 import org.wasmtruffle.module.ModuleDescription;
@@ -21,7 +22,8 @@ import org.wasmtruffle.validation.ModuleValidator;
 
 /**
  * The WebAssembly language. Evaluating a binary module's source decodes and validates it once per engine
- * (context policy SHARED) and yields a module object, which a host instantiates with its imports.
+ * (context policy SHARED) and yields a module object, which a host instantiates with its imports. With a
+ * {@link WasmOptions#ModuleCacheDir module cache}, a module validated before, in any process, is not validated again.
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "WebAssembly (wasm-truffle)", implementationName = "wasm-truffle", version = WasmLanguage.VERSION, //
                 defaultMimeType = WasmLanguage.MIME_TYPE, byteMimeTypes = WasmLanguage.MIME_TYPE, characterMimeTypes = WasmLanguage.LISTING_MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED, //
@@ -85,7 +87,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         int[] frameSizes;
         try {
             description = ModuleDecoder.decode(name, bytes);
-            frameSizes = ModuleValidator.validate(description);
+            ModuleCache cache = ModuleCache.open(WasmContext.get(null).env());
+            frameSizes = cache != null ? cache.validate(bytes, description) : ModuleValidator.validate(description);
         } catch (ModuleLoadException e) {
             e.attachSource(source);
             throw e;

@@ -16,4 +16,18 @@ public final class WasmOptions {
 
     @Option(help = "The guest call stack of one thread, in frame slots (a call takes its locals and operand stack, at least 16): deeper calls trap with 'call stack exhausted'.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Long> MaxCallStackSlots = new OptionKey<>(4L << 20);
+
+    /**
+     * A directory where validated modules are remembered across processes, so that loading the same module again
+     * skips validating its function bodies (for a large module, most of the time loading takes). Entries are keyed
+     * by a SHA-256 of the module's bytes (all but the contents of data segments and custom sections, which
+     * validation never reads) and by the wasm-truffle build that validated them; a damaged entry is ignored and
+     * rewritten, and only modules that validate are stored. The directory is created if needed and reached
+     * through the context's file system with its permissions, so a context without IO access simply does not
+     * cache. It must be writable by trusted users only: an entry is believed without validating again. Empty (the
+     * default): no cache. The {@code wasm-truffle} launcher turns it on ({@code --module-cache}). See
+     * {@link org.wasmtruffle.cache.ModuleCache}.
+     */
+    @Option(help = "A directory for a persistent cache of validated modules, keyed by the SHA-256 of the module (empty: no cache).", category = OptionCategory.USER, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<directory>") //
+    public static final OptionKey<String> ModuleCacheDir = new OptionKey<>("");
 }

@@ -3,6 +3,9 @@ package org.wasmtruffle.validation;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.wasmtruffle.module.ConstantExpression;
 import org.wasmtruffle.module.DataSegment;
@@ -30,6 +33,8 @@ import org.wasmtruffle.module.ValueType;
  */
 public final class ModuleValidator {
     private static final long MAX_TABLE_SIZE = 0xFFFF_FFFFL;
+    /** Function bodies of fewer bytes in all are validated by the calling thread alone. */
+    private static final long PARALLEL_CODE_BYTES = 256 * 1024;
 
     private final ModuleDescription module;
 
@@ -91,7 +96,10 @@ public final class ModuleValidator {
     private int[] run() {
         checkImports();
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
-            checkTypeIndex(module.functionTypeIndex(f), "function " + f);
+            // Messages are built only on failure: a large module has tens of thousands of functions and segments.
+            if (!inRange(module.functionTypeIndex(f), module.typeCount())) {
+                checkTypeIndex(module.functionTypeIndex(f), "function " + f);
+            }
         }
         for (int g = module.importedGlobalCount(); g < module.globalCount(); g++) {
             checkConstant(module.globalInitializer(g), module.global(g).valueType(), "initializer of global " + g);
@@ -110,18 +118,119 @@ public final class ModuleValidator {
         for (int i = 0; i < data.length; i++) {
             checkDataSegment(data[i], i);
         }
-        BitSet refs = declaredFunctionReferences(module);
-        int imported = module.importedFunctionCount();
-        int[] frameSizes = new int[module.functionCount() - imported];
-        for (int f = imported; f < module.functionCount(); f++) {
-            frameSizes[f - imported] = FunctionValidator.validate(module, refs, f);
-        }
+        int[] frameSizes = validateBodies(declaredFunctionReferences(module));
         checkStart();
         checkExports();
         if (module.memoryCount() > 1) {
             throw invalid("multiple memories", module.memoryCount() + " memories; at most one is allowed");
         }
         return frameSizes;
+    }
+
+    /**
+     * Validates every function body. A large module's bodies are shared out, in chunks, between this thread and
+     * helpers of the common fork-join pool: each body is validated on its own, and loading a module with
+     * thousands of functions is mostly this work. The error reported is the one of the first invalid body, as
+     * when validating in order.
+     */
+    private int[] validateBodies(BitSet refs) {
+        int imported = module.importedFunctionCount();
+        int count = module.functionCount() - imported;
+        int[] frameSizes = new int[count];
+        int helpers = helperCount(count);
+        if (helpers == 0) {
+            for (int i = 0; i < count; i++) {
+                frameSizes[i] = FunctionValidator.validate(module, refs, imported + i);
+            }
+            return frameSizes;
+        }
+        BodyValidation work = new BodyValidation(module, refs, frameSizes);
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
+        for (int i = 0; i < helpers; i++) {
+            tasks[i] = ForkJoinPool.commonPool().submit(work::run);
+        }
+        work.run();
+        for (ForkJoinTask<?> task : tasks) {
+            // A helper that has not started yet is run here by join(); it finds no work left.
+            task.join();
+        }
+        work.throwFirstFailure();
+        return frameSizes;
+    }
+
+    /** How many helper threads are worth it: none for small modules, where handing out work costs more. */
+    private int helperCount(int bodies) {
+        if (bodies < 2 * BodyValidation.CHUNK) {
+            return 0;
+        }
+        long codeBytes = 0;
+        for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
+            codeBytes += module.codeLength(f);
+        }
+        if (codeBytes < PARALLEL_CODE_BYTES) {
+            return 0;
+        }
+        int cpus = Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);
+        return Math.max(0, Math.min(cpus, bodies / BodyValidation.CHUNK) - 1);
+    }
+
+    /**
+     * The bodies of a module, handed out in chunks of consecutive functions to whichever thread asks next. A
+     * failure is kept if it is the first in function order; chunks after it are skipped.
+     */
+    private static final class BodyValidation {
+        static final int CHUNK = 64;
+
+        private final ModuleDescription module;
+        private final BitSet refs;
+        private final int[] frameSizes;
+        private final AtomicInteger nextChunk = new AtomicInteger();
+        /** The defined function that failed first so far (index into frameSizes), or MAX_VALUE. */
+        private int failedAt = Integer.MAX_VALUE;
+        private RuntimeException failure;
+
+        BodyValidation(ModuleDescription module, BitSet refs, int[] frameSizes) {
+            this.module = module;
+            this.refs = refs;
+            this.frameSizes = frameSizes;
+        }
+
+        void run() {
+            int imported = module.importedFunctionCount();
+            while (true) {
+                int start = nextChunk.getAndIncrement() * CHUNK;
+                if (start >= frameSizes.length || start > firstFailure()) {
+                    return;
+                }
+                int end = Math.min(start + CHUNK, frameSizes.length);
+                for (int i = start; i < end; i++) {
+                    try {
+                        frameSizes[i] = FunctionValidator.validate(module, refs, imported + i);
+                    } catch (RuntimeException e) {
+                        fail(i, e);
+                        break;
+                    }
+                }
+            }
+        }
+
+        private synchronized int firstFailure() {
+            return failedAt;
+        }
+
+        private synchronized void fail(int index, RuntimeException e) {
+            if (index < failedAt) {
+                failedAt = index;
+                failure = e;
+            }
+        }
+
+        /** Called once every thread is done (joined), so that every body before the failure was validated. */
+        synchronized void throwFirstFailure() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     private void checkImports() {
@@ -171,7 +280,9 @@ public final class ModuleValidator {
     private void checkElementSegment(ElementSegment segment, int index) {
         String where = "element segment " + index;
         for (ConstantExpression item : segment.items()) {
-            checkConstant(item, segment.elementType(), where);
+            if (!isPlainConstant(item, segment.elementType())) {
+                checkConstant(item, segment.elementType(), where);
+            }
         }
         if (segment.mode() == SegmentMode.ACTIVE) {
             int table = segment.tableIndex();
@@ -187,13 +298,33 @@ public final class ModuleValidator {
     }
 
     private void checkDataSegment(DataSegment segment, int index) {
-        String where = "data segment " + index;
         if (segment.mode() == SegmentMode.ACTIVE) {
             if (!inRange(segment.memoryIndex(), module.memoryCount())) {
-                throw invalid("unknown memory " + Integer.toUnsignedString(segment.memoryIndex()), where);
+                throw invalid("unknown memory " + Integer.toUnsignedString(segment.memoryIndex()), "data segment " + index);
             }
-            checkConstant(segment.offset(), ValueType.I32, "offset of " + where);
+            if (!isPlainConstant(segment.offset(), ValueType.I32)) {
+                checkConstant(segment.offset(), ValueType.I32, "offset of data segment " + index);
+            }
         }
+    }
+
+    /**
+     * The common case of a constant expression, decided without building a message for a failure: a single
+     * {@code t.const} of the expected type, or a {@code ref.func} of an existing function where a funcref is
+     * expected. Anything else goes through {@link #checkConstant}.
+     */
+    private boolean isPlainConstant(ConstantExpression expression, ValueType expected) {
+        if (expression.length() != 1) {
+            return false;
+        }
+        return switch (expression.opcodes()[0]) {
+            case ConstantExpression.I32_CONST -> expected == ValueType.I32;
+            case ConstantExpression.I64_CONST -> expected == ValueType.I64;
+            case ConstantExpression.F32_CONST -> expected == ValueType.F32;
+            case ConstantExpression.F64_CONST -> expected == ValueType.F64;
+            case ConstantExpression.REF_FUNC -> expected == ValueType.FUNCREF && expression.immediates()[0] < module.functionCount();
+            default -> false;
+        };
     }
 
     /**

@@ -38,6 +38,8 @@ final class CommandLine {
     private boolean inheritEnv;
     private String argv0;
     private final List<String> tcpListen = new ArrayList<>();
+    /** {@code --module-cache}: a directory, {@code ""} for none, or {@code null} for the default. */
+    private String moduleCache;
 
     private CommandLine() {
     }
@@ -106,6 +108,14 @@ final class CommandLine {
                 case "--tcplisten" -> {
                     requireCommand(cl, Command.RUN, name);
                     cl.tcpListen.add(parseHostPort(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "HOST:PORT")));
+                }
+                case "--module-cache" -> {
+                    requireCommand(cl, Command.RUN, name);
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "DIR|none");
+                    if (value.isEmpty()) {
+                        throw new UsageException("option --module-cache needs a directory, or none");
+                    }
+                    cl.moduleCache = value.equals("none") ? "" : value;
                 }
                 case "--stack-size" -> cl.stackSize = parseSize(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "SIZE"));
                 case "--timeout" -> {
@@ -299,6 +309,14 @@ final class CommandLine {
     /** The {@code --tcplisten} addresses ({@code HOST:PORT}), whose sockets follow the preopened folders. */
     List<String> tcpListen() {
         return Collections.unmodifiableList(tcpListen);
+    }
+
+    /**
+     * The module cache directory asked for with {@code --module-cache}: a path, {@code ""} for {@code none}
+     * (no cache), or {@code null} when the option is not given (the launcher's default directory).
+     */
+    String moduleCache() {
+        return moduleCache;
     }
 
     /** The guest's arguments ({@link Command#RUN}) or the script paths ({@link Command#WAST}). */

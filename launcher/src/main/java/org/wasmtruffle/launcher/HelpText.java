@@ -31,6 +31,10 @@ final class HelpText {
                                              each result on its own line
                       --stack-size=SIZE      stack of the thread that runs the guest, e.g. 512m (default 64m);
                                              deep guest recursion needs a big one
+                      --module-cache=DIR|none
+                                             remember validated modules in DIR, so that the next run of the
+                                             same module starts faster (default: $XDG_CACHE_HOME/wasm-truffle/
+                                             modules, or ~/.cache/wasm-truffle/modules); none: no cache
 
                     Running spec test scripts (wast):
                       wasm-truffle wast [--summary] [--timeout=SECONDS] [--stack-size=SIZE] PATH...

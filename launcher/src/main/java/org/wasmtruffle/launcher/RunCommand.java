@@ -35,6 +35,8 @@ final class RunCommand {
     static final String WASI_DIRS_OPTION = "wasm-truffle.WasiDirs";
     /** The engine option listing the listening sockets, {@code HOST:PORT} entries separated by ';'. */
     static final String WASI_TCP_LISTEN_OPTION = "wasm-truffle.WasiTcpListen";
+    /** The language option naming the persistent module cache's directory (empty: none). */
+    static final String MODULE_CACHE_OPTION = "wasm-truffle.ModuleCacheDir";
 
     private final CommandLine commandLine;
     private final PrintStream out;
@@ -105,6 +107,8 @@ final class RunCommand {
         if (!commandLine.tcpListen().isEmpty()) {
             options.put(WASI_TCP_LISTEN_OPTION, String.join(";", commandLine.tcpListen()));
         }
+        options.put(MODULE_CACHE_OPTION, moduleCacheDirectory(commandLine.moduleCache(), System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home")));
+        // An explicit --wasm-truffle.ModuleCacheDir wins over --module-cache and the default.
         options.putAll(commandLine.polyglotOptions());
         Map<String, String> environment = new LinkedHashMap<>();
         for (String name : commandLine.inheritedVariables()) {
@@ -121,6 +125,31 @@ final class RunCommand {
             builder.allowEnvironmentAccess(EnvironmentAccess.INHERIT);
         }
         return builder.build();
+    }
+
+    /**
+     * The module cache directory: the one given with {@code --module-cache} ({@code ""} for none), else
+     * {@code wasm-truffle/modules} in the user's cache directory, {@code $XDG_CACHE_HOME} (if set to an absolute
+     * path, as the XDG base directory specification asks) or {@code ~/.cache}, as wasmtime's cache is.
+     */
+    static String moduleCacheDirectory(String given, String xdgCacheHome, String userHome) {
+        if (given != null) {
+            return given;
+        }
+        try {
+            Path base;
+            if (xdgCacheHome != null && !xdgCacheHome.isEmpty() && Path.of(xdgCacheHome).isAbsolute()) {
+                base = Path.of(xdgCacheHome);
+            } else if (userHome != null && !userHome.isEmpty()) {
+                base = Path.of(userHome, ".cache");
+            } else {
+                return "";
+            }
+            return base.resolve("wasm-truffle").resolve("modules").toString();
+        } catch (InvalidPathException e) {
+            // No usable cache directory: run without a cache rather than fail.
+            return "";
+        }
     }
 
     private int runIn(Context context) {

@@ -117,6 +117,18 @@ class CommandLineTest {
     }
 
     @Test
+    void moduleCacheTakesADirectoryOrNone() throws UsageException {
+        assertNull(parse("m.wasm").moduleCache(), "not given: the launcher's default");
+        assertEquals("/tmp/c", parse("--module-cache=/tmp/c", "m.wasm").moduleCache());
+        assertEquals("c", parse("--module-cache", "c", "m.wasm").moduleCache());
+        assertEquals("", parse("--module-cache=none", "m.wasm").moduleCache(), "none: no cache");
+        assertEquals("./none", parse("--module-cache=./none", "m.wasm").moduleCache());
+        assertThrows(UsageException.class, () -> parse("--module-cache=", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--module-cache"));
+        assertThrows(UsageException.class, () -> parse("wast", "--module-cache=c", "a.json"));
+    }
+
+    @Test
     void wasiOptionErrors() {
         assertThrows(UsageException.class, () -> parse("--dir", "::/x", "m.wasm"));
         assertThrows(UsageException.class, () -> parse("--dir", "a::", "m.wasm"));
