@@ -82,9 +82,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
         // OSR enters at a loop header, whose immediate is the stack pointer there. The OSR frame's
         // arguments hold the parent frame, whose first argument is the instance. (The interpreter state
-        // is no place for the instance: an OSR compilation may fold it into a constant.)
-        Frame parent = restoreParentFrameFromArguments(osrFrame.getArguments());
-        return executeFrom(osrFrame, (WasmInstance) parent.getArguments()[0], target, code[target + 1]);
+        // is no place for the instance: an OSR compilation may fold it into a constant.) When compiled
+        // loop code falls back to the interpreter, the interpreter goes on in that OSR frame, and a new
+        // OSR from there has it as parent: walk down to the function's own frame.
+        Object[] arguments = restoreParentFrameFromArguments(osrFrame.getArguments()).getArguments();
+        while (arguments[0] instanceof Frame outer) {
+            arguments = outer.getArguments();
+        }
+        return executeFrom(osrFrame, (WasmInstance) arguments[0], target, code[target + 1]);
     }
 
     @Override
