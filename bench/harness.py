@@ -26,6 +26,8 @@ JAVA_HOME = Path(os.environ.get("BENCH_JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-
 JAVA = JAVA_HOME / "bin" / "java"
 JAVAC = JAVA_HOME / "bin" / "javac"
 LAUNCHER = ROOT / "launcher" / "target"
+# The native launcher (native-launcher/build-native); its column appears when the executable exists.
+NATIVE_LAUNCHER = ROOT / "native-launcher" / "target" / "wasm-truffle"
 GRAALWASM_LIB = BENCH / "graalwasm" / "target" / "lib"
 
 # name -> arguments per size: full (~1-2 s natively), medium (~0.1-0.2 s natively), quick (tiny).
@@ -56,18 +58,19 @@ PY_WORKLOADS = {
 # Quick mode keeps CI short: python.wasm start-up dominates, so a few Python workloads suffice there.
 QUICK_PY_WORKLOADS = ("startup", "calls", "objects")
 
-RUNTIMES = ["native", "node", "wasm-truffle", "wasm-truffle-interp", "graalwasm"]
+RUNTIMES = ["native", "node", "wasm-truffle", "wasm-truffle-native", "wasm-truffle-interp", "graalwasm"]
 LABELS = {
     "native": "native",
     "node": "Node.js",
     "wasm-truffle": "wasm-truffle (JIT)",
+    "wasm-truffle-native": "wt native launcher (JIT)",
     "wasm-truffle-interp": "wasm-truffle (interpreter)",
     "graalwasm": "GraalWasm 25.0.2",
 }
-SHORT = {"native": "native", "node": "Node", "wasm-truffle": "wt-JIT", "wasm-truffle-interp": "wt-interp",
-         "graalwasm": "GraalWasm"}
-COLORS = {"native": "#555555", "node": "#3c873a", "wasm-truffle": "#1f77b4", "wasm-truffle-interp": "#9ecae1",
-          "graalwasm": "#d62728"}
+SHORT = {"native": "native", "node": "Node", "wasm-truffle": "wt-JIT", "wasm-truffle-native": "wt-native",
+         "wasm-truffle-interp": "wt-interp", "graalwasm": "GraalWasm"}
+COLORS = {"native": "#555555", "node": "#3c873a", "wasm-truffle": "#1f77b4", "wasm-truffle-native": "#ff7f0e",
+          "wasm-truffle-interp": "#9ecae1", "graalwasm": "#d62728"}
 
 
 def log(message):
@@ -194,6 +197,10 @@ def commands(runtime, module, args, native_command, warm, warmup, measured):
             cp = f"{runner_cp}:{LAUNCHER / 'wasm-truffle-launcher.jar'}:{LAUNCHER / 'lib'}/*"
             return [str(JAVA), *jvm_flags(), "-cp", cp, "WasiBenchRunner", "wasm-truffle", str(warmup), str(measured), module] + args
         return [str(ROOT / "bin" / "wasm-truffle"), module] + args
+    if runtime == "wasm-truffle-native":
+        if warm:
+            return None  # the in-process warm runner needs a JVM; the native launcher is measured cold
+        return [str(NATIVE_LAUNCHER), module] + args
     if runtime == "wasm-truffle-interp":
         if warm:
             return None  # the interpreter has no warm-up beyond start-up; its cold time is what counts
@@ -447,7 +454,8 @@ def versions():
         except Exception:
             return "?"
     return (f"node {out(['node', '--version'])}; {out(['clang', '--version'])}; {out(['python3', '--version'])}; "
-            f"{out([str(JAVA), '-version'])}; GraalWasm 25.0.2 (org.graalvm.polyglot:wasm)")
+            f"{out([str(JAVA), '-version'])}; GraalWasm 25.0.2 (org.graalvm.polyglot:wasm)"
+            + (f"; native launcher: {out([str(NATIVE_LAUNCHER), '--version'])}" if os.access(NATIVE_LAUNCHER, os.X_OK) else ""))
 
 
 def machine():
@@ -517,6 +525,9 @@ def main():
     runner = setup_runner()
     if "graalwasm" in runtimes and not (runner and setup_graalwasm()):
         runtimes.remove("graalwasm")
+    if "wasm-truffle-native" in runtimes and not os.access(NATIVE_LAUNCHER, os.X_OK):
+        log(f"setup: no native launcher at {NATIVE_LAUNCHER} (native-launcher/build-native); its column is skipped")
+        runtimes.remove("wasm-truffle-native")
     python_path = None if options.no_python else python_wasm()
 
     workloads = []

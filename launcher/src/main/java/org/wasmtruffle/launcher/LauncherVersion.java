@@ -1,5 +1,9 @@
 package org.wasmtruffle.launcher;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Language;
 
@@ -7,6 +11,8 @@ import org.graalvm.polyglot.Language;
 final class LauncherVersion {
     /** What {@link Engine#getImplementationName()} says when Truffle runs without its optimizing compiler. */
     private static final String FALLBACK_RUNTIME = "Interpreted";
+    /** A resource of the polyglot jar holding its version; the native image includes it too. */
+    private static final String POLYGLOT_VERSION_FILE = "/META-INF/graalvm/org.graalvm.polyglot/version";
 
     private LauncherVersion() {
     }
@@ -22,8 +28,22 @@ final class LauncherVersion {
         }
     }
 
-    /** The version in the polyglot jar's manifest; Truffle's artifacts are released together. */
+    /**
+     * The version file the polyglot jar carries (and reads itself); Truffle's artifacts are released
+     * together. Not the jar manifest's version: a package of a named module (the polyglot module in
+     * the native image) has none.
+     */
     private static String truffleVersion() {
+        try (InputStream in = Engine.class.getResourceAsStream(POLYGLOT_VERSION_FILE)) {
+            if (in != null) {
+                String version = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (!version.isEmpty()) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            // fall through: the version is informative only
+        }
         String version = Engine.class.getPackage().getImplementationVersion();
         return version != null ? version : "unknown";
     }
