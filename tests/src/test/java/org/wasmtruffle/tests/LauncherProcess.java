@@ -59,6 +59,7 @@ final class LauncherProcess {
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().put("HOME", System.getProperty("user.home"));
+        builder.environment().put("XDG_CACHE_HOME", TestPaths.launcherCacheHome());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("WASM_TRUFFLE", TestPaths.repositoryRoot().resolve("bin/wasm-truffle").toString());
         Path out = Files.createTempFile(workDir, "out", ".txt");

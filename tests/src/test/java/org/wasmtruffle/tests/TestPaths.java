@@ -22,6 +22,14 @@ final class TestPaths {
     }
 
     /**
+     * The {@code XDG_CACHE_HOME} the tests give {@code bin/wasm-truffle}: its module cache then goes to
+     * {@code tests/target/launcher-cache/wasm-truffle/modules}, not into the user's own cache folder.
+     */
+    static String launcherCacheHome() {
+        return repositoryRoot().resolve("tests/target/launcher-cache").toString();
+    }
+
+    /**
      * The shared test material: the {@code wasm.shared.dir} system property (or {@code WASM_SHARED_DIR}
      * environment variable) if that folder exists, else {@code shared/} beside the repository root or
      * beside any folder above the working directory.

@@ -68,8 +68,10 @@ class WasiOptionsTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort(); // a free port, most likely still free a moment later
         }
-        Process server = new ProcessBuilder(TestPaths.repositoryRoot().resolve("bin/wasm-truffle").toString(), "--tcplisten", "127.0.0.1:" + port,
-                        module.toString()).redirectErrorStream(true).start();
+        ProcessBuilder serverBuilder = new ProcessBuilder(TestPaths.repositoryRoot().resolve("bin/wasm-truffle").toString(), "--tcplisten",
+                        "127.0.0.1:" + port, module.toString()).redirectErrorStream(true);
+        serverBuilder.environment().put("XDG_CACHE_HOME", TestPaths.launcherCacheHome());
+        Process server = serverBuilder.start();
         try {
             String reply = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
