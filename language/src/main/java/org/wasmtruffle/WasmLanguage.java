@@ -9,6 +9,9 @@ import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.graalvm.options.OptionDescriptors;
 import org.wasmtruffle.binary.MalformedModuleException;
 import org.wasmtruffle.binary.ModuleDecoder;
@@ -48,6 +51,22 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     /** The current thread's guest call stack budget in the current context. */
     public CallStackBudget callStackBudget() {
         return callStackBudget.get();
+    }
+
+    /** What host modules share between all contexts of this language instance (that is, of an engine). */
+    private final Map<Object, Object> hostModuleShared = new ConcurrentHashMap<>();
+
+    /**
+     * The value a host module shares between all contexts of this engine under {@code key}, made by
+     * {@code factory} on first request. A host module's functions made here (their root nodes) are the same
+     * call targets in every context, so guest code calling them stays monomorphic from one instance to the
+     * next; they find their context's state when called.
+     */
+    @TruffleBoundary
+    public <T> T hostModuleShared(Object key, Function<WasmLanguage, T> factory) {
+        @SuppressWarnings("unchecked")
+        T value = (T) hostModuleShared.computeIfAbsent(key, k -> factory.apply(this));
+        return value;
     }
 
     @Override

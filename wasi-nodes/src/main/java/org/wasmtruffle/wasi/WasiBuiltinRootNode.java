@@ -6,6 +6,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.RootNode;
 import java.io.IOException;
+import org.wasmtruffle.WasmContext;
 import org.wasmtruffle.WasmLanguage;
 import org.wasmtruffle.runtime.WasmInstance;
 import org.wasmtruffle.wasi.fs.IoErrors;
@@ -14,17 +15,17 @@ import org.wasmtruffle.wasi.fs.IoErrors;
  * One WASI function as a Truffle builtin: decodes the boxed wasm arguments in the node (a compiled loop
  * over the fixed signature), then runs the function's body, which does memory accesses and host I/O,
  * behind a boundary. Every failure below becomes the errno result; only {@code proc_exit} unwinds.
+ * One root node serves every context of an engine (the WASI state is the calling context's), so that
+ * a module's calls to WASI see the same call target in every instance and stay monomorphic.
  */
 public final class WasiBuiltinRootNode extends RootNode {
     private final WasiBuiltin builtin;
-    private final WasiState state;
     /** Which parameters are i64 (the rest are i32). */
     @CompilationFinal(dimensions = 1) private final boolean[] i64;
 
-    WasiBuiltinRootNode(WasmLanguage language, WasiBuiltin builtin, WasiState state) {
+    WasiBuiltinRootNode(WasmLanguage language, WasiBuiltin builtin) {
         super(language);
         this.builtin = builtin;
-        this.state = state;
         this.i64 = new boolean[builtin.parameters().length()];
         for (int i = 0; i < i64.length; i++) {
             i64[i] = builtin.isI64(i);
@@ -53,7 +54,7 @@ public final class WasiBuiltinRootNode extends RootNode {
     private int invoke(WasmInstance caller, long[] arguments) {
         GuestMemory memory = new GuestMemory(caller == null ? null : caller.memory);
         try {
-            return builtin.body().call(new WasiCall(state, memory, arguments, this));
+            return builtin.body().call(new WasiCall(WasiModule.state(WasmContext.get(this)), memory, arguments, this));
         } catch (WasiError e) {
             return e.errno();
         } catch (IOException | SecurityException | UnsupportedOperationException e) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.graalvm.options.OptionDescriptors;
 import org.wasmtruffle.WasmContext;
+import org.wasmtruffle.WasmLanguage;
 import org.wasmtruffle.hostmodule.HostExport;
 import org.wasmtruffle.hostmodule.HostModule;
 import org.wasmtruffle.hostmodule.HostModuleInstance;
@@ -29,24 +30,44 @@ public final class WasiModule implements HostModule {
 
     @Override
     public HostModuleInstance instantiate(WasmContext context) {
-        WasiState state = new WasiState(context.env());
+        // The functions are made once per engine: their root nodes are shared by all contexts, like the
+        // guest's own code, and find the calling context's WasiState.
+        return new Instance(new WasiState(context.env()), context.language().hostModuleShared(WasiModule.class, WasiModule::exports));
+    }
+
+    private static Map<String, HostExport> exports(WasmLanguage language) {
         Map<String, HostExport> exports = new HashMap<>();
         for (WasiBuiltin builtin : WasiFunctions.all()) {
-            WasiBuiltinRootNode root = new WasiBuiltinRootNode(context.language(), builtin, state);
+            WasiBuiltinRootNode root = new WasiBuiltinRootNode(language, builtin);
             exports.put(builtin.name(), HostExport.function(builtin.type(), root.getCallTarget()));
         }
-        return new HostModuleInstance() {
-            @Override
-            public HostExport export(String field) {
-                return exports.get(field);
-            }
+        return Map.copyOf(exports);
+    }
 
-            @Override
-            public void dispose() {
-                // Files and sockets the guest left open are closed with its context.
-                state.fds().closeAll();
-            }
-        };
+    /** The WASI state of {@code context}, which has called a WASI function (so has instantiated this module). */
+    static WasiState state(WasmContext context) {
+        return ((Instance) context.hostModules().lookup(NAME)).state;
+    }
+
+    private static final class Instance implements HostModuleInstance {
+        final WasiState state;
+        private final Map<String, HostExport> exports;
+
+        Instance(WasiState state, Map<String, HostExport> exports) {
+            this.state = state;
+            this.exports = exports;
+        }
+
+        @Override
+        public HostExport export(String field) {
+            return exports.get(field);
+        }
+
+        @Override
+        public void dispose() {
+            // Files and sockets the guest left open are closed with its context.
+            state.fds().closeAll();
+        }
     }
 
     @Override
