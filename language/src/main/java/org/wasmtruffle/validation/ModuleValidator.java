@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.wasmtruffle.module.ConstantExpression;
 import org.wasmtruffle.module.DataSegment;
@@ -96,13 +97,12 @@ public final class ModuleValidator {
     private int[] run() {
         checkImports();
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
-            // Messages are built only on failure: a large module has tens of thousands of functions and segments.
-            if (!inRange(module.functionTypeIndex(f), module.typeCount())) {
-                checkTypeIndex(module.functionTypeIndex(f), "function " + f);
-            }
+            int function = f;
+            checkTypeIndex(module.functionTypeIndex(f), () -> "function " + function);
         }
         for (int g = module.importedGlobalCount(); g < module.globalCount(); g++) {
-            checkConstant(module.globalInitializer(g), module.global(g).valueType(), "initializer of global " + g);
+            int global = g;
+            checkConstant(module.globalInitializer(g), module.global(g).valueType(), () -> "initializer of global " + global);
         }
         for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
             checkTableType(module.table(t), "table " + t);
@@ -239,7 +239,7 @@ public final class ModuleValidator {
             Import im = imports[i];
             String where = "import \"" + im.module() + "\" \"" + im.name() + "\"";
             switch (im.kind()) {
-                case FUNCTION -> checkTypeIndex(im.functionTypeIndex(), where);
+                case FUNCTION -> checkTypeIndex(im.functionTypeIndex(), () -> where);
                 case TABLE -> checkTableType(im.tableType(), where);
                 case MEMORY -> checkMemoryType(im.memoryType(), where);
                 case GLOBAL -> {
@@ -249,9 +249,13 @@ public final class ModuleValidator {
         }
     }
 
-    private void checkTypeIndex(int typeIndex, String where) {
+    /**
+     * {@code where} (here and in {@link #checkConstant}) describes the place for the message, made only on
+     * failure: a large module has tens of thousands of functions and data segments.
+     */
+    private void checkTypeIndex(int typeIndex, Supplier<String> where) {
         if (!inRange(typeIndex, module.typeCount())) {
-            throw invalid("unknown type " + Integer.toUnsignedString(typeIndex), where);
+            throw invalid("unknown type " + Integer.toUnsignedString(typeIndex), where.get());
         }
     }
 
@@ -280,9 +284,7 @@ public final class ModuleValidator {
     private void checkElementSegment(ElementSegment segment, int index) {
         String where = "element segment " + index;
         for (ConstantExpression item : segment.items()) {
-            if (!isPlainConstant(item, segment.elementType())) {
-                checkConstant(item, segment.elementType(), where);
-            }
+            checkConstant(item, segment.elementType(), () -> where);
         }
         if (segment.mode() == SegmentMode.ACTIVE) {
             int table = segment.tableIndex();
@@ -293,7 +295,7 @@ public final class ModuleValidator {
             if (tableType != segment.elementType()) {
                 throw invalid("type mismatch", where + ": element type " + segment.elementType() + " does not match table " + table + "'s element type " + tableType);
             }
-            checkConstant(segment.offset(), ValueType.I32, "offset of " + where);
+            checkConstant(segment.offset(), ValueType.I32, () -> "offset of " + where);
         }
     }
 
@@ -302,36 +304,15 @@ public final class ModuleValidator {
             if (!inRange(segment.memoryIndex(), module.memoryCount())) {
                 throw invalid("unknown memory " + Integer.toUnsignedString(segment.memoryIndex()), "data segment " + index);
             }
-            if (!isPlainConstant(segment.offset(), ValueType.I32)) {
-                checkConstant(segment.offset(), ValueType.I32, "offset of data segment " + index);
-            }
+            checkConstant(segment.offset(), ValueType.I32, () -> "offset of data segment " + index);
         }
-    }
-
-    /**
-     * The common case of a constant expression, decided without building a message for a failure: a single
-     * {@code t.const} of the expected type, or a {@code ref.func} of an existing function where a funcref is
-     * expected. Anything else goes through {@link #checkConstant}.
-     */
-    private boolean isPlainConstant(ConstantExpression expression, ValueType expected) {
-        if (expression.length() != 1) {
-            return false;
-        }
-        return switch (expression.opcodes()[0]) {
-            case ConstantExpression.I32_CONST -> expected == ValueType.I32;
-            case ConstantExpression.I64_CONST -> expected == ValueType.I64;
-            case ConstantExpression.F32_CONST -> expected == ValueType.F32;
-            case ConstantExpression.F64_CONST -> expected == ValueType.F64;
-            case ConstantExpression.REF_FUNC -> expected == ValueType.FUNCREF && expression.immediates()[0] < module.functionCount();
-            default -> false;
-        };
     }
 
     /**
      * A constant expression must consist of constant instructions only ({@code global.get} of an immutable
      * imported global, in 2.0) and leave exactly one value of type {@code expected}.
      */
-    private void checkConstant(ConstantExpression expression, ValueType expected, String where) {
+    private void checkConstant(ConstantExpression expression, ValueType expected, Supplier<String> where) {
         int[] opcodes = expression.opcodes();
         long[] immediates = expression.immediates();
         for (int i = 0; i < opcodes.length; i++) {
@@ -343,22 +324,22 @@ public final class ModuleValidator {
                     // Only imported globals are visible to constant expressions in 2.0.
                     long g = immediates[i];
                     if (g >= module.importedGlobalCount()) {
-                        throw invalid("unknown global " + g, where);
+                        throw invalid("unknown global " + g, where.get());
                     }
                     if (module.global((int) g).mutable()) {
-                        throw invalid("constant expression required", where + ": global " + g + " is mutable");
+                        throw invalid("constant expression required", where.get() + ": global " + g + " is mutable");
                     }
                 }
-                default -> throw invalid("constant expression required", where);
+                default -> throw invalid("constant expression required", where.get());
             }
         }
         for (int i = 0; i < opcodes.length; i++) {
             if (opcodes[i] == ConstantExpression.REF_FUNC && immediates[i] >= module.functionCount()) {
-                throw invalid("unknown function " + immediates[i], where);
+                throw invalid("unknown function " + immediates[i], where.get());
             }
         }
         if (opcodes.length != 1 || resultType(opcodes[0], immediates[0]) != expected) {
-            throw invalid("type mismatch", where + ": expected [" + expected + "] but the expression yields " + describeResults(opcodes, immediates));
+            throw invalid("type mismatch", where.get() + ": expected [" + expected + "] but the expression yields " + describeResults(opcodes, immediates));
         }
     }
 
