@@ -11,14 +11,17 @@ import org.wasmtruffle.WasmContext;
  * <p>Besides the built-in {@link SpecTestModule}, providers are found with {@link java.util.ServiceLoader}, so
  * another jar (another Maven module) adds one by listing its implementation in
  * {@code META-INF/services/org.wasmtruffle.hostmodule.HostModule}. Implementations are stateless and shared
- * by all engines; per-context state lives in the {@link HostModuleInstance} they create.
+ * by all engines; per-context state lives in the {@link HostModuleInstance} they create, per-engine state (such
+ * as call targets shared by all contexts) in {@link org.wasmtruffle.WasmLanguage#hostModuleShared}.
  */
 public interface HostModule {
     /** The module name imports use, e.g. {@code "spectest"} or {@code "wasi_snapshot_preview1"}. */
     String name();
 
-    /** Whether {@code context} offers this module (typically decided by a language option). */
-    boolean isEnabled(WasmContext context);
+    /** Whether {@code context} offers this module (e.g. decided by a language option); always, by default. */
+    default boolean isEnabled(WasmContext context) {
+        return true;
+    }
 
     /**
      * Creates this module's state for {@code context}. Called at most once per context, when a module first

@@ -29,11 +29,6 @@ public final class TestHostModule implements HostModule {
     }
 
     @Override
-    public boolean isEnabled(WasmContext context) {
-        return true;
-    }
-
-    @Override
     public HostModuleInstance instantiate(WasmContext context) {
         INSTANTIATIONS.incrementAndGet();
         FunctionType storeType = new FunctionType(new ValueType[]{ValueType.I32, ValueType.I32}, new ValueType[0]);

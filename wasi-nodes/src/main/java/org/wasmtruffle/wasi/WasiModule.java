@@ -24,11 +24,6 @@ public final class WasiModule implements HostModule {
     }
 
     @Override
-    public boolean isEnabled(WasmContext context) {
-        return true;
-    }
-
-    @Override
     public HostModuleInstance instantiate(WasmContext context) {
         // The functions are made once per engine: their root nodes are shared by all contexts, like the
         // guest's own code, and find the calling context's WasiState.
