@@ -30,4 +30,14 @@ public final class WasmOptions {
      */
     @Option(help = "A directory for a persistent cache of validated modules, keyed by the SHA-256 of the module (empty: no cache).", category = OptionCategory.USER, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<directory>") //
     public static final OptionKey<String> ModuleCacheDir = new OptionKey<>("");
+
+    /**
+     * Function bodies of at least this many bytes have the cases of their large {@code br_table}s (the dispatch
+     * of an interpreter loop, such as CPython's) compiled as separate units, each called from the function's
+     * compiled code, instead of the whole body as one unit: one that size takes minutes to compile, if it can be
+     * installed at all. The cost is a call per case and locals kept in memory instead of registers. 0: never.
+     * Code is shared between contexts of an engine, so the first context to run a function decides.
+     */
+    @Option(help = "Function bodies of at least this many bytes are compiled in parts: the cases of their large br_tables apart (0: never).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<bytes>") //
+    public static final OptionKey<Integer> SplitFunctionSize = new OptionKey<>(16384);
 }

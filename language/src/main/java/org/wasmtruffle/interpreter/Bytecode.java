@@ -26,6 +26,14 @@ public final class Bytecode {
      * interpreter has gone, so that compiled code contains only those and deoptimizes on the others.
      */
     public static final int JUMP_IF_ZERO = 0x04;
+    /**
+     * {@code REGION_ENTRY region height}: does nothing, and marks where a region of a huge function begins: a case of
+     * a large {@code br_table} (the dispatch of an interpreter loop), which continues up to the next region's entry.
+     * Compiled code of the function calls a region as a call target of its own, sharing the function's frame,
+     * instead of holding all cases in one compilation unit too big to compile in reasonable time (or to install);
+     * the region returns where the function goes on. {@code height} is the operand stack slot index there.
+     */
+    public static final int REGION_ENTRY = 0x05;
     /** {@code BR target arity height}: moves the top arity values to slots [height, height+arity) and jumps. */
     public static final int BR = 0x0C;
     /** {@code BR_IF target arity height profile}: pops an i32; if nonzero, as {@link #BR}. */
@@ -35,7 +43,7 @@ public final class Bytecode {
      * default. Entry i has the profile {@code profile + i}.
      */
     public static final int BR_TABLE = 0x0E;
-    /** {@code RETURN}: returns the top values (count from the function type). */
+    /** {@code RETURN height}: returns the top values (count from the function type); height = operand stack slot index there. */
     public static final int RETURN = 0x0F;
     /** {@code CALL functionIndex callSite}: calls a function defined in this module. */
     public static final int CALL = 0x10;
@@ -137,4 +145,18 @@ public final class Bytecode {
     public static final int TABLE_SIZE = MISC + 16;
     /** {@code TABLE_FILL tableIndex}. */
     public static final int TABLE_FILL = MISC + 17;
+
+    /** The number of words of the instruction at {@code pc}: its opcode and immediates. */
+    public static int length(int[] code, int pc) {
+        return switch (code[pc]) {
+            case LOOP_HEADER, JUMP, RETURN, LOCAL_GET, LOCAL_SET, LOCAL_TEE, TABLE_GET, TABLE_SET, I32_CONST, F32_CONST, REF_FUNC, MEMORY_INIT, DATA_DROP,
+                            ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
+                2;
+            case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
+            case CALL_INDIRECT, LOCAL_LOAD, BR -> 4;
+            case BR_IF -> 5;
+            case BR_TABLE -> 3 + 3 * (code[pc + 1] + 1);
+            default -> code[pc] >= I32_LOAD && code[pc] <= I64_STORE32 ? 2 : 1;
+        };
+    }
 }

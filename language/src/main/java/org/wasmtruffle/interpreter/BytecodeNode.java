@@ -5,13 +5,17 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
+import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
+import java.util.Arrays;
 import org.wasmtruffle.module.DataSegment;
 import org.wasmtruffle.module.FunctionType;
 import org.wasmtruffle.module.ModuleDescription;
@@ -29,7 +33,8 @@ import org.wasmtruffle.runtime.WasmModule;
  * Executes one function's bytecode. The dispatch loop is a single method that partial evaluation explodes
  * bytecode by bytecode ({@code MERGE_EXPLODE}): the program counter and the stack pointer are constants at
  * every instruction, so the operand stack becomes SSA values and frame slots vanish from compiled code.
- * Long-running loops are compiled while they run through on-stack replacement.
+ * Long-running loops are compiled while they run through on-stack replacement. A huge function's regions
+ * (see {@link Bytecode#REGION_ENTRY}) run through this same method, each as a call target of its own.
  */
 public final class BytecodeNode extends Node implements BytecodeOSRNode {
     /** What {@link #executeFrom} returns for a function without results (null means "no OSR" to Truffle). */
@@ -52,8 +57,22 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final byte[] branchProfiles;
     private static final byte TAKEN = 1;
     private static final byte NOT_TAKEN = 2;
+    /**
+     * Where the regions of a huge function begin (see {@link Bytecode#REGION_ENTRY}), in order; the code before
+     * the first one (the function's start and its dispatch) is the function's own. Usually none.
+     */
+    @CompilationFinal(dimensions = 1) private final int[] regionStarts;
+    /** The first region's start, or the code's length: compiled code of the function runs only what is before. */
+    private final int regionCodeStart;
+    /** By position: the region entered there from the function's own code, made on first need. */
+    @CompilationFinal(dimensions = 1) private final RegionRootNode[] regionEntries;
+    /** Whether the regions' entries have been made (on the first call, before any compilation). */
+    @CompilationFinal private boolean regionsPrepared;
+    /** By position: the call of {@link #regionEntries}' entry there. */
+    @CompilationFinal(dimensions = 1) private final DirectCallNode[] regionCalls;
+    private final TruffleLanguage<?> language;
 
-    BytecodeNode(WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type) {
+    BytecodeNode(TruffleLanguage<?> language, WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type) {
         this.module = module;
         this.code = bytecode.code();
         this.callSiteTypes = bytecode.callSiteTypes();
@@ -71,11 +90,22 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             boolean direct = f >= description.importedFunctionCount();
             callNodes[site] = direct ? new DirectCallSiteNode(module, functionIndex, module.callTarget(f)) : new DynamicCallSiteNode(module, functionIndex);
         }
+        this.language = language;
+        this.regionStarts = bytecode.regionStarts();
+        boolean split = regionStarts.length > 0;
+        this.regionCodeStart = split ? regionStarts[0] : code.length;
+        this.regionEntries = new RegionRootNode[split ? code.length : 0];
+        this.regionCalls = new DirectCallNode[split ? code.length : 0];
     }
 
     /** Runs the function from its first instruction; the locals are already in the frame. */
     Object execute(VirtualFrame frame) {
-        return executeFrom(frame, (WasmInstance) frame.getArguments()[0], 0, localCount);
+        return executeFrom(frame, (WasmInstance) frame.getArguments()[0], 0, localCount, null);
+    }
+
+    /** Runs {@code region} in the function's {@code frame}; returns the index of the region's exit taken. */
+    Object executeRegion(MaterializedFrame frame, WasmInstance instance, RegionRootNode region) {
+        return executeFrom(frame, instance, region.entry, region.entryHeight, region);
     }
 
     @Override
@@ -84,12 +114,13 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         // arguments hold the parent frame, whose first argument is the instance. (The interpreter state
         // is no place for the instance: an OSR compilation may fold it into a constant.) When compiled
         // loop code falls back to the interpreter, the interpreter goes on in that OSR frame, and a new
-        // OSR from there has it as parent: walk down to the function's own frame.
-        Object[] arguments = restoreParentFrameFromArguments(osrFrame.getArguments()).getArguments();
+        // OSR from there has it as parent: walk down to the function's own frame. (A function whose
+        // frame is materialized, for its regions, may get its own frame as the OSR frame.)
+        Object[] arguments = osrFrame.getArguments();
         while (arguments[0] instanceof Frame outer) {
             arguments = outer.getArguments();
         }
-        return executeFrom(osrFrame, (WasmInstance) arguments[0], target, code[target + 1]);
+        return executeFrom(osrFrame, (WasmInstance) arguments[0], target, code[target + 1], null);
     }
 
     @Override
@@ -102,9 +133,20 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.osrMetadata = osrMetadata;
     }
 
+    /**
+     * Runs the bytecode from {@code startPc}. With a {@code region}, runs only that region and returns the index
+     * of its exit (a boxed int) as soon as control leaves it; otherwise returns the function's result.
+     */
     @BytecodeInterpreterSwitch
     @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
-    private Object executeFrom(VirtualFrame frame, WasmInstance instance, int startPc, int startSp) {
+    private Object executeFrom(VirtualFrame virtualFrame, WasmInstance instance, int startPc, int startSp, RegionRootNode region) {
+        // A function with regions gives them its frame: materialized once here, not at each call, where
+        // every call site would copy all the frame's values into a new frame object.
+        final VirtualFrame frame = regionStarts.length > 0 && region == null ? virtualFrame.materialize() : virtualFrame;
+        if (regionStarts.length > 0 && !regionsPrepared) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            prepareRegions(frame.materialize(), instance);
+        }
         final int[] bc = this.code;
         final LinearMemory memory = instance.memory;
         int pc = startPc;
@@ -113,6 +155,31 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         dispatch: while (true) {
             CompilerAsserts.partialEvaluationConstant(pc);
             CompilerAsserts.partialEvaluationConstant(sp);
+            if (CompilerDirectives.inCompiledCode() && region == null && pc >= regionCodeStart && bc[pc] != Bytecode.RETURN) {
+                // The function's compiled code holds only what lies before the regions. It calls the
+                // region there, in this frame, then goes on at the region's exit: a constant for each exit
+                // known. (The interpreter runs regions inline.)
+                DirectCallNode call = regionCalls[pc];
+                if (call == null) {
+                    CompilerDirectives.transferToInterpreterAndInvalidate();
+                    call = regionCall(pc, sp, frame.materialize(), instance);
+                }
+                RegionRootNode entry = regionEntries[pc];
+                int exit = (Integer) call.call(frame, instance, Boolean.FALSE);
+                int[] exits = entry.exits();
+                for (int i = 0; i < exits.length; i += 2) {
+                    if (exit == i >> 1) {
+                        pc = exits[i];
+                        sp = exits[i + 1];
+                        continue dispatch;
+                    }
+                }
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                exits = entry.exits();
+                pc = exits[2 * exit];
+                sp = exits[2 * exit + 1];
+                continue;
+            }
             int op = bc[pc];
             switch (op) {
                 case Bytecode.UNREACHABLE -> {
@@ -120,15 +187,31 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     throw Trap.create(TrapKind.UNREACHABLE, this);
                 }
                 case Bytecode.LOOP_HEADER -> pc += 2;
+                case Bytecode.REGION_ENTRY -> {
+                    // Inside a region, reaching another region's entry leaves this one. The function's
+                    // interpreter runs regions inline: for it, this does nothing.
+                    if (region != null && pc != region.start) {
+                        return regionExit(region, pc, sp, loopCount);
+                    }
+                    pc += 3;
+                }
                 case Bytecode.JUMP_IF_ZERO -> {
                     sp--;
                     if (profile(bc[pc + 2], frame.getIntStatic(sp) == 0)) {
                         pc = bc[pc + 1];
+                        if (region != null && region.leaves(pc)) {
+                            return regionExit(region, pc, sp, loopCount);
+                        }
                     } else {
                         pc += 3;
                     }
                 }
-                case Bytecode.JUMP -> pc = bc[pc + 1];
+                case Bytecode.JUMP -> {
+                    pc = bc[pc + 1];
+                    if (region != null && region.leaves(pc)) {
+                        return regionExit(region, pc, sp, loopCount);
+                    }
+                }
                 case Bytecode.BR, Bytecode.BR_IF -> {
                     if (op == Bytecode.BR_IF) {
                         sp--;
@@ -139,13 +222,16 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     }
                     int target = bc[pc + 1];
                     sp = moveResults(frame, sp, bc[pc + 2], bc[pc + 3]);
+                    if (region != null && region.leaves(target)) {
+                        return regionExit(region, target, sp, loopCount);
+                    }
                     if (target <= pc) {
                         if (CompilerDirectives.inInterpreter()) {
                             // Counted for compilation heuristics only; as a constant in compiled code it
                             // would make every loop iteration a new explosion state.
                             loopCount++;
                         }
-                        Object result = backEdge(frame, target, loopCount);
+                        Object result = backEdge(frame, target, loopCount, region);
                         if (result != null) {
                             return result;
                         }
@@ -164,9 +250,12 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int entry = pc + 3 + 3 * i;
                         int target = bc[entry];
                         sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
+                        if (region != null && region.leaves(target)) {
+                            return regionExit(region, target, sp, loopCount);
+                        }
                         if (target <= pc) {
                             loopCount++;
-                            Object result = backEdge(frame, target, loopCount);
+                            Object result = backEdge(frame, target, loopCount, region);
                             if (result != null) {
                                 return result;
                             }
@@ -186,11 +275,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                             int entry = pc + 3 + 3 * i;
                             int target = bc[entry];
                             sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
+                            if (region != null && region.leaves(target)) {
+                                return regionExit(region, target, sp, loopCount);
+                            }
                             if (target <= pc) {
                                 if (CompilerDirectives.inInterpreter()) {
                                     loopCount++;
                                 }
-                                Object result = backEdge(frame, target, loopCount);
+                                Object result = backEdge(frame, target, loopCount, region);
                                 if (result != null) {
                                     return result;
                                 }
@@ -202,6 +294,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     throw CompilerDirectives.shouldNotReachHere();
                 }
                 case Bytecode.RETURN -> {
+                    if (region != null) {
+                        // The function returns, not the region: the function's code does that.
+                        return regionExit(region, pc, sp, loopCount);
+                    }
                     if (loopCount > 0 && CompilerDirectives.inInterpreter()) {
                         LoopNode.reportLoopCount(this, loopCount);
                     }
@@ -408,6 +504,136 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
+    /** Leaves {@code region} for {@code pc}: returns the exit's index, boxed. */
+    private static Object regionExit(RegionRootNode region, int pc, int sp, int loopCount) {
+        if (loopCount > 0 && CompilerDirectives.inInterpreter()) {
+            // Loops inside a region count towards compiling the region (it has no OSR of its own).
+            LoopNode.reportLoopCount(region, loopCount);
+        }
+        return region.exit(pc, sp);
+    }
+
+    /** Makes the entries of the regions, and of every place a region may exit to, before anything is compiled. */
+    @TruffleBoundary
+    private void prepareRegions(MaterializedFrame frame, WasmInstance instance) {
+        var lock = getLock();
+        lock.lock();
+        try {
+            if (!regionsPrepared) {
+                for (int start : regionStarts) {
+                    regionCall(start, code[start + 2], frame, instance);
+                }
+                regionsPrepared = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the region entered at {@code pc} from the function's own code and its call, and those where its
+     * known exits lead, unless {@code pc} is the function's own (or a return, which the function's code
+     * does). Each new call target is called once at once, in a way that returns without running anything:
+     * a call target's first call from compiled code would deoptimize it, and its argument and result
+     * profiles see the types of every later call.
+     */
+    @TruffleBoundary
+    DirectCallNode regionCall(int pc, int sp, MaterializedFrame frame, WasmInstance instance) {
+        var lock = getLock();
+        lock.lock();
+        try {
+            int[] pending = {pc, sp};
+            int count = 2;
+            while (count > 0) {
+                int height = pending[--count];
+                int at = pending[--count];
+                if (at < regionCodeStart || code[at] == Bytecode.RETURN || regionCalls[at] != null) {
+                    continue;
+                }
+                int r = Arrays.binarySearch(regionStarts, at);
+                r = r >= 0 ? r : -r - 2;
+                int end = r + 1 < regionStarts.length ? regionStarts[r + 1] : code.length;
+                int[] exits = regionExits(regionStarts[r], end);
+                RegionRootNode entry = new RegionRootNode(language, this, regionStarts[r], end, at, height, exits);
+                regionEntries[at] = entry;
+                regionCalls[at] = insert(DirectCallNode.create(entry.getCallTarget()));
+                entry.getCallTarget().call(frame, instance, Boolean.TRUE);
+                if (count + exits.length > pending.length) {
+                    pending = Arrays.copyOf(pending, Math.max(pending.length * 2, count + exits.length));
+                }
+                System.arraycopy(exits, 0, pending, count, exits.length);
+                count += exits.length;
+            }
+            return regionCalls[pc];
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The ways out of the region [start, end) known from its code, as pairs of position and operand stack
+     * height: branches to outside it, returns, and falling into the next region. Known before the region
+     * runs, they never deoptimize the function's compiled code as exits seen for the first time would.
+     * (Jumps of an if that encloses a region's start are not known: their height is not in the code; they
+     * are added when taken.)
+     */
+    private int[] regionExits(int start, int end) {
+        int[] exits = new int[16];
+        int n = 0;
+        int pc = start;
+        while (pc < end) {
+            int op = code[pc];
+            int[] found = switch (op) {
+                case Bytecode.BR, Bytecode.BR_IF -> new int[]{code[pc + 1], code[pc + 3] + code[pc + 2]};
+                case Bytecode.RETURN -> new int[]{pc, code[pc + 1]};
+                case Bytecode.BR_TABLE -> {
+                    int count = code[pc + 1] + 1;
+                    int[] entries = new int[2 * count];
+                    for (int i = 0; i < count; i++) {
+                        int entry = pc + 3 + 3 * i;
+                        entries[2 * i] = code[entry];
+                        entries[2 * i + 1] = code[entry + 2] + code[entry + 1];
+                    }
+                    yield entries;
+                }
+                default -> null;
+            };
+            if (found != null) {
+                for (int i = 0; i < found.length; i += 2) {
+                    boolean leaves = op == Bytecode.RETURN || found[i] < start || found[i] >= end;
+                    if (leaves && !containsExit(exits, n, found[i], found[i + 1])) {
+                        if (n + 2 > exits.length) {
+                            exits = Arrays.copyOf(exits, exits.length * 2);
+                        }
+                        exits[n++] = found[i];
+                        exits[n++] = found[i + 1];
+                    }
+                }
+            }
+            pc += Bytecode.length(code, pc);
+        }
+        if (pc != end) {
+            throw CompilerDirectives.shouldNotReachHere("region [" + start + ", " + end + ") does not end at an instruction boundary");
+        }
+        if (end < code.length && !containsExit(exits, n, end, code[end + 2])) {
+            if (n + 2 > exits.length) {
+                exits = Arrays.copyOf(exits, exits.length * 2);
+            }
+            exits[n++] = end;
+            exits[n++] = code[end + 2];
+        }
+        return Arrays.copyOf(exits, n);
+    }
+
+    private static boolean containsExit(int[] exits, int n, int position, int height) {
+        for (int i = 0; i < n; i += 2) {
+            if (exits[i] == position && exits[i + 1] == height) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns {@code condition}, recording it in branch profile {@code index} (see {@link #branchProfiles}). */
     private boolean profile(int index, boolean condition) {
         byte seen = branchProfiles[index];
@@ -431,9 +657,11 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         return destination + arity;
     }
 
-    private Object backEdge(VirtualFrame frame, int target, int loopCount) {
+    private Object backEdge(VirtualFrame frame, int target, int loopCount, RegionRootNode region) {
         TruffleSafepoint.poll(this);
-        if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
+        // A loop inside a region is not replaced on the stack: OSR code would run the rest of the function,
+        // not the region. The region itself is compiled after a few calls.
+        if (region == null && CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
             Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
             if (result != null) {
                 LoopNode.reportLoopCount(this, loopCount);

@@ -13,6 +13,8 @@ import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
+import org.wasmtruffle.WasmContext;
+import org.wasmtruffle.WasmOptions;
 import org.wasmtruffle.module.ValueType;
 import org.wasmtruffle.runtime.WasmModule;
 import org.wasmtruffle.validation.FunctionValidator;
@@ -89,10 +91,12 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
         lock.lock();
         try {
             if (bytecode == null) {
-                FunctionBytecode translated = FunctionValidator.translate(module.description(), functionIndex);
+                WasmContext context = WasmContext.get(this);
+                int splitSize = context.env().getOptions().get(WasmOptions.SplitFunctionSize);
+                FunctionBytecode translated = FunctionValidator.translate(module.description(), functionIndex, splitSize);
                 assert translated.frameSize() == getRootNode().getFrameDescriptor().getNumberOfSlots();
                 localTypes = translated.localTypes();
-                bytecode = insert(new BytecodeNode(module, functionIndex, translated, module.description().functionType(functionIndex)));
+                bytecode = insert(new BytecodeNode(context.language(), module, functionIndex, translated, module.description().functionType(functionIndex)));
                 // Instruments that attached before the translation see the call sites too.
                 notifyInserted(bytecode);
             }

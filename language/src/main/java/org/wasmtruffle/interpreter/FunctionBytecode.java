@@ -13,6 +13,8 @@ import org.wasmtruffle.module.ValueType;
  * @param callSiteFunctions for each call site, the function a {@code call} names, or -1 for
  *            {@code call_indirect}
  * @param profileCount the branch profile slots the code refers to (see {@link Bytecode#JUMP_IF_ZERO})
+ * @param regionStarts the positions of the {@link Bytecode#REGION_ENTRY} instructions, in order (usually none)
  */
-public record FunctionBytecode(int[] code, ValueType[] localTypes, int frameSize, FunctionType[] callSiteTypes, int[] callSiteFunctions, int profileCount) {
+public record FunctionBytecode(int[] code, ValueType[] localTypes, int frameSize, FunctionType[] callSiteTypes, int[] callSiteFunctions, int profileCount,
+                int[] regionStarts) {
 }

@@ -86,14 +86,25 @@ public final class FunctionValidator {
     private int lastLocalGet = -1;
     /** Branch profile slots handed out so far (see {@link Bytecode#JUMP_IF_ZERO}). */
     private int profileCount;
+    /** Whether this body is large enough to be split into regions (see {@link Bytecode#REGION_ENTRY}). */
+    private final boolean splitting;
+    /** For blocks and ifs: whether a large br_table branches to the frame's end, which then begins a region. */
+    private boolean[] ctrlRegion = new boolean[8];
+    /** The positions of the {@link Bytecode#REGION_ENTRY} instructions emitted so far. */
+    private int[] regionStarts = new int[0];
+    private int regionCount;
 
-    private FunctionValidator(ModuleDescription module, BitSet declaredReferences, int functionIndex, boolean translate) {
+    /** The fewest entries of a br_table whose targets begin regions: a dispatch, not an ordinary branch. */
+    static final int REGION_TABLE_SIZE = 16;
+
+    private FunctionValidator(ModuleDescription module, BitSet declaredReferences, int functionIndex, boolean translate, int splitSize) {
         this.module = module;
         this.declaredReferences = declaredReferences;
         this.functionIndex = functionIndex;
         this.out = translate ? new BytecodeWriter() : null;
         int start = module.codeOffset(functionIndex);
         this.end = start + module.codeLength(functionIndex);
+        this.splitting = translate && splitSize > 0 && module.codeLength(functionIndex) >= splitSize;
         this.reader = new BinaryReader(module.name(), module.bytes(), start, end);
         reader.setEndReason(bodyEndReason());
     }
@@ -105,17 +116,28 @@ public final class FunctionValidator {
      * @return the number of frame slots the function needs (locals plus the deepest operand stack)
      */
     public static int validate(ModuleDescription module, BitSet declaredFunctionReferences, int functionIndex) {
-        FunctionValidator v = new FunctionValidator(module, declaredFunctionReferences, functionIndex, false);
+        FunctionValidator v = new FunctionValidator(module, declaredFunctionReferences, functionIndex, false, 0);
         v.run();
         return v.localCount + v.maxHeight;
     }
 
-    /** Translates a validated function body into bytecode (validating it again on the way). */
+    /** Translates a validated function body into bytecode (validating it again on the way), never split into regions. */
     public static FunctionBytecode translate(ModuleDescription module, int functionIndex) {
-        FunctionValidator v = new FunctionValidator(module, null, functionIndex, true);
+        return translate(module, functionIndex, 0);
+    }
+
+    /**
+     * Translates a validated function body into bytecode (validating it again on the way).
+     *
+     * @param splitSize a body of at least this many bytes has the targets of its large br_tables (the cases
+     *            of a dispatch loop) marked as regions, compiled apart from the rest (see
+     *            {@link Bytecode#REGION_ENTRY}); 0: never
+     */
+    public static FunctionBytecode translate(ModuleDescription module, int functionIndex, int splitSize) {
+        FunctionValidator v = new FunctionValidator(module, null, functionIndex, true, splitSize);
         v.run();
         return new FunctionBytecode(v.out.toArray(), v.localTypes, v.localCount + v.maxHeight, Arrays.copyOf(v.callSiteTypes, v.callSiteCount),
-                        Arrays.copyOf(v.callSiteFunctions, v.callSiteCount), v.profileCount);
+                        Arrays.copyOf(v.callSiteFunctions, v.callSiteCount), v.profileCount, Arrays.copyOf(v.regionStarts, v.regionCount));
     }
 
     private void run() {
@@ -295,6 +317,7 @@ public final class FunctionValidator {
             ctrlElseFixup = Arrays.copyOf(ctrlElseFixup, n);
             ctrlFixups = Arrays.copyOf(ctrlFixups, n);
             ctrlFixupCount = Arrays.copyOf(ctrlFixupCount, n);
+            ctrlRegion = Arrays.copyOf(ctrlRegion, n);
         }
         ctrlKind[ctrlTop] = kind;
         ctrlParams[ctrlTop] = params;
@@ -305,6 +328,7 @@ public final class FunctionValidator {
         ctrlLabel[ctrlTop] = -1;
         ctrlElseFixup[ctrlTop] = -1;
         ctrlFixupCount[ctrlTop] = 0;
+        ctrlRegion[ctrlTop] = false;
         push(params);
     }
 
@@ -501,8 +525,9 @@ public final class FunctionValidator {
                 }
                 case 0x0E -> brTable();
                 case 0x0F -> {
+                    int returnHeight = slot(height);
                     pop(ctrlResults[0]);
-                    emit(Bytecode.RETURN);
+                    emit(Bytecode.RETURN, returnHeight);
                     setUnreachable();
                 }
                 case 0x10 -> {
@@ -704,17 +729,38 @@ public final class FunctionValidator {
         popControl();
         if (out != null && !dead) {
             int here = out.position();
+            if (ctrlRegion[frame]) {
+                here = regionEntry(slot(ctrlHeight[frame]) + results.length);
+            }
             if (ctrlElseFixup[frame] >= 0) {
                 out.patch(ctrlElseFixup[frame], here);
             }
             patchFixups(frame, here);
             if (kind == KIND_FUNCTION) {
-                out.emit(Bytecode.RETURN);
+                out.emit(Bytecode.RETURN, slot(ctrlHeight[frame]) + results.length);
             }
         }
         if (kind != KIND_FUNCTION) {
             push(results);
         }
+    }
+
+    /**
+     * Begins a region here, where a dispatch's case begins, and returns its position. Several cases that begin
+     * at the same place (nothing emitted between their ends) share one region.
+     */
+    private int regionEntry(int sp) {
+        int here = out.position();
+        if (regionCount > 0 && regionStarts[regionCount - 1] + 3 == here) {
+            return regionStarts[regionCount - 1];
+        }
+        if (regionCount == regionStarts.length) {
+            regionStarts = Arrays.copyOf(regionStarts, Math.max(8, regionCount * 2));
+        }
+        regionStarts[regionCount] = here;
+        out.emit(Bytecode.REGION_ENTRY, regionCount, sp);
+        regionCount++;
+        return here;
     }
 
     private void brTable() {
@@ -749,6 +795,9 @@ public final class FunctionValidator {
             height = saved;
             if (emit) {
                 emitBranchTarget(frame);
+                if (splitting && count >= REGION_TABLE_SIZE && ctrlKind[frame] != KIND_LOOP && ctrlKind[frame] != KIND_FUNCTION) {
+                    ctrlRegion[frame] = true;
+                }
             }
         }
         pop(labelTypes(defaultFrame));

@@ -144,6 +144,6 @@ class FunctionValidatorTest {
         FunctionBytecode withDeadCode = FunctionValidator.translate(decode(b(0x02, 0x40, 0x0C, 0x00, 0x41, 0x01, 0x1A, END, END)), 0);
         FunctionBytecode without = FunctionValidator.translate(decode(b(0x02, 0x40, 0x0C, 0x00, END, END)), 0);
         assertArrayEquals(without.code(), withDeadCode.code());
-        assertEquals(Bytecode.RETURN, withDeadCode.code()[withDeadCode.code().length - 1]);
+        assertEquals(Bytecode.RETURN, withDeadCode.code()[withDeadCode.code().length - 2]);
     }
 }
