@@ -660,8 +660,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     private Object backEdge(VirtualFrame frame, int target, int loopCount, RegionRootNode region) {
         TruffleSafepoint.poll(this);
         // A loop inside a region is not replaced on the stack: OSR code would run the rest of the function,
-        // not the region. The region itself is compiled after a few calls.
-        if (region == null && CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
+        // not the region. The region itself is compiled after a few calls. Nor is a loop of a region's code
+        // that the function's interpreter runs inline: its compiled code would only call the region, whose
+        // interpreter would run the loop. The function's own loop (its dispatch) is the one to replace.
+        if (region == null && target < regionCodeStart && CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
             Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
             if (result != null) {
                 LoopNode.reportLoopCount(this, loopCount);
