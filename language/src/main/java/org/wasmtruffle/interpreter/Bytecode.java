@@ -66,6 +66,14 @@ public final class Bytecode {
      * ({@code loadOpcode offset}, one of {@link #I32_LOAD} ... {@link #I64_LOAD32_U}).
      */
     public static final int LOCAL_LOAD = 0x27;
+    /**
+     * {@code LOCAL_STORE index storeOpcode offset}: {@code local.get index} fused with the store that follows it
+     * ({@code storeOpcode offset}, one of {@link #I32_STORE} ... {@link #I64_STORE32}): the local is the value
+     * stored, the address is on the stack.
+     */
+    public static final int LOCAL_STORE = 0x15;
+    /** {@code I32_ADD_CONST value}: {@code i32.const value} fused with the {@code i32.add} that follows it (or the {@code i32.sub}, negated). */
+    public static final int I32_ADD_CONST = 0x14;
     /** {@code GLOBAL_GET index typeCode} where typeCode is the global's {@code ValueType.code}. */
     public static final int GLOBAL_GET = 0x23;
     public static final int GLOBAL_SET = 0x24;
@@ -110,6 +118,8 @@ public final class Bytecode {
     public static final int F64_CONST = 0x44;
 
     // Numeric instructions 0x45..0xC4 keep their binary opcodes and have no immediates.
+    public static final int I32_ADD = 0x6A;
+    public static final int I32_SUB = 0x6B;
 
     /** {@code REF_NULL}: pushes the null reference. */
     public static final int REF_NULL = 0xD0;
@@ -149,11 +159,11 @@ public final class Bytecode {
     /** The number of words of the instruction at {@code pc}: its opcode and immediates. */
     public static int length(int[] code, int pc) {
         return switch (code[pc]) {
-            case LOOP_HEADER, JUMP, RETURN, LOCAL_GET, LOCAL_SET, LOCAL_TEE, TABLE_GET, TABLE_SET, I32_CONST, F32_CONST, REF_FUNC, MEMORY_INIT, DATA_DROP,
+            case LOOP_HEADER, JUMP, RETURN, I32_ADD_CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, TABLE_GET, TABLE_SET, I32_CONST, F32_CONST, REF_FUNC, MEMORY_INIT, DATA_DROP,
                             ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
                 2;
             case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
-            case CALL_INDIRECT, LOCAL_LOAD, BR -> 4;
+            case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR -> 4;
             case BR_IF -> 5;
             case BR_TABLE -> 3 + 3 * (code[pc + 1] + 1);
             default -> code[pc] >= I32_LOAD && code[pc] <= I64_STORE32 ? 2 : 1;

@@ -394,8 +394,17 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 }
                 case Bytecode.I32_STORE, Bytecode.I64_STORE, Bytecode.F32_STORE, Bytecode.F64_STORE, Bytecode.I32_STORE8, Bytecode.I32_STORE16,
                                 Bytecode.I64_STORE8, Bytecode.I64_STORE16, Bytecode.I64_STORE32 -> {
-                    MemoryInstructions.store(frame, sp, op, memory, bc[pc + 1], this);
+                    MemoryInstructions.store(frame, sp - 2, sp - 1, op, memory, bc[pc + 1], this);
                     sp -= 2;
+                    pc += 2;
+                }
+                case Bytecode.LOCAL_STORE -> {
+                    MemoryInstructions.store(frame, sp - 1, bc[pc + 1], bc[pc + 2], memory, bc[pc + 3], this);
+                    sp--;
+                    pc += 4;
+                }
+                case Bytecode.I32_ADD_CONST -> {
+                    frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) + bc[pc + 1]);
                     pc += 2;
                 }
                 case Bytecode.MEMORY_SIZE -> {

@@ -39,9 +39,9 @@ final class MemoryInstructions {
     }
 
     /** A store: consumes the address and the value below the top of the stack. */
-    static void store(VirtualFrame f, int sp, int op, LinearMemory m, int offset, Node node) {
-        int value = sp - 1;
-        long a = address(f, sp - 2, offset);
+    /** Stores the value in slot {@code value} at the address in slot {@code address} plus {@code offset}. */
+    static void store(VirtualFrame f, int address, int value, int op, LinearMemory m, int offset, Node node) {
+        long a = address(f, address, offset);
         switch (op) {
             case Bytecode.I32_STORE -> m.storeI32(a, f.getIntStatic(value), node);
             case Bytecode.I64_STORE -> m.storeI64(a, f.getLongStatic(value), node);

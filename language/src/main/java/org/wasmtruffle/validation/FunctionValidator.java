@@ -84,6 +84,8 @@ public final class FunctionValidator {
     private int callSiteCount;
     /** Where the last {@code local.get} was emitted, for fusing it with the next instruction; -1 if none. */
     private int lastLocalGet = -1;
+    /** Where the last {@code i32.const} was emitted, for fusing it with an add or subtract that follows; -1 if none. */
+    private int lastI32Const = -1;
     /** Branch profile slots handed out so far (see {@link Bytecode#JUMP_IF_ZERO}). */
     private int profileCount;
     /** Whether this body is large enough to be split into regions (see {@link Bytecode#REGION_ENTRY}). */
@@ -655,6 +657,7 @@ public final class FunctionValidator {
                 }
                 case 0x41 -> {
                     int v = reader.readS32();
+                    lastI32Const = emitting() ? out.position() : -1;
                     emit(Bytecode.I32_CONST, v);
                     push(I32);
                 }
@@ -864,9 +867,10 @@ public final class FunctionValidator {
             pop(typeAndAlignment[0]);
         }
         pop(I32);
-        if (load && emitting() && out.canFuseWith(lastLocalGet, 2) && out.get(lastLocalGet) == Bytecode.LOCAL_GET) {
-            // local.get + load, the commonest pair in compiled C: one instruction.
-            out.set(lastLocalGet, Bytecode.LOCAL_LOAD);
+        if (emitting() && out.canFuseWith(lastLocalGet, 2) && out.get(lastLocalGet) == Bytecode.LOCAL_GET) {
+            // local.get + load, the commonest pair in compiled C, and local.get + store (the local is the
+            // value stored): one instruction each.
+            out.set(lastLocalGet, load ? Bytecode.LOCAL_LOAD : Bytecode.LOCAL_STORE);
             out.emit(opcode, offset);
         } else {
             emit(opcode, offset);
@@ -942,7 +946,16 @@ public final class FunctionValidator {
             pop(sig[1]);
         }
         pop(sig[0]);
-        emit(opcode);
+        boolean addOrSub = opcode == Bytecode.I32_ADD || opcode == Bytecode.I32_SUB;
+        if (addOrSub && emitting() && out.canFuseWith(lastI32Const, 2) && out.get(lastI32Const) == Bytecode.I32_CONST) {
+            // i32.const + add or sub (address and stack pointer arithmetic): one instruction.
+            out.set(lastI32Const, Bytecode.I32_ADD_CONST);
+            if (opcode == Bytecode.I32_SUB) {
+                out.set(lastI32Const + 1, -out.get(lastI32Const + 1));
+            }
+        } else {
+            emit(opcode);
+        }
         push(sig[2]);
     }
 

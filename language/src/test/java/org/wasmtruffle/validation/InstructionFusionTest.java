@@ -14,7 +14,10 @@ import org.wasmtruffle.interpreter.Bytecode;
 import org.wasmtruffle.interpreter.FunctionBytecode;
 import org.wasmtruffle.module.ModuleDescription;
 
-/** A {@code local.get} followed by a load becomes one instruction, but never where a branch lands between them. */
+/**
+ * A {@code local.get} followed by a load or a store, and an {@code i32.const} followed by {@code i32.add} or
+ * {@code i32.sub}, become one instruction each, but never where a branch lands between them.
+ */
 class InstructionFusionTest {
     private static final String MODULE = """
                     (module
@@ -38,6 +41,26 @@ class InstructionFusionTest {
                           (br $b (i32.load (local.get $p)))
                           (local.get $p))
                         (i32.load8_u (local.get $p))
+                        (i32.add)))
+                    """;
+
+    private static final String ARITHMETIC = """
+                    (module
+                      (memory (export "memory") 1)
+                      ;; Stores the local $v at $p + 8 (local.get + store fused), returns the byte there minus
+                      ;; 0x80000000 (const + sub fused, the constant negated) plus 5 (const + add fused).
+                      (func (export "storeAndAdd") (param $p i32) (param $v i32) (result i32)
+                        (i32.store8 offset=8 (local.get $p) (local.get $v))
+                        (i32.add (i32.sub (i32.load8_u offset=8 (local.get $p)) (i32.const 0x80000000)) (i32.const 5)))
+                      ;; The block's end lies between the constant and the add: the add must take whichever
+                      ;; value reached the label (100 from the branch, 3 otherwise).
+                      (func (export "labelBeforeAdd") (param $x i32) (param $c i32) (result i32)
+                        (local.get $x)
+                        (block $b (result i32)
+                          (i32.const 100)
+                          (br_if $b (local.get $c))
+                          (drop)
+                          (i32.const 3))
                         (i32.add)))
                     """;
 
@@ -69,6 +92,26 @@ class InstructionFusionTest {
             assertEquals(42, exports.getMember("label").execute(20, 1).asInt(), "the branch's address, 16");
             assertEquals(7, exports.getMember("label").execute(20, 0).asInt(), "the local's address, 20");
             assertEquals(42 + 42, exports.getMember("dead").execute(16).asInt());
+        }
+    }
+
+    @Test
+    void fusesConstantArithmeticAndStoresOfLocals() {
+        byte[] binary = Wat.compile(ARITHMETIC);
+        ModuleDescription module = ModuleDecoder.decode("arithmetic.wasm", binary);
+        ModuleValidator.validate(module);
+        int[] fused = code(module, 0);
+        assertEquals(Bytecode.LOCAL_STORE, fused[2], Arrays.toString(fused));
+        assertEquals(2, Arrays.stream(fused).filter(word -> word == Bytecode.I32_ADD_CONST).count(), Arrays.toString(fused));
+        int[] label = code(module, 1);
+        assertFalse(Arrays.stream(label).anyMatch(word -> word == Bytecode.I32_ADD_CONST), Arrays.toString(label));
+        try (Context context = Context.create("wasm-truffle")) {
+            Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(binary),
+                            "arithmetic.wasm").buildLiteral()).newInstance().getMember("exports");
+            assertEquals(0xAB - 0x80000000 + 5, exports.getMember("storeAndAdd").execute(32, 0x1AB).asInt());
+            assertEquals((byte) 0xAB, exports.getMember("memory").readBufferByte(40));
+            assertEquals(107, exports.getMember("labelBeforeAdd").execute(7, 1).asInt(), "the branch's value, 100");
+            assertEquals(10, exports.getMember("labelBeforeAdd").execute(7, 0).asInt(), "the constant, 3");
         }
     }
 }
