@@ -25,6 +25,8 @@ import org.wasmtruffle.validation.ModuleValidator;
  * permissions: without IO access, or when the directory cannot be written, loading simply runs without the cache.
  * Problems with the cache are logged ({@code --log.wasm-truffle.level=FINE}), never reported to the guest or host.
  *
+ * <p>Writing an entry removes the same module's entries written by other builds, which nothing would read again.
+ *
  * <p>The directory must be writable by trusted users only, like any cache of compiled code: an entry is believed
  * without validating the module again.
  */
@@ -133,6 +135,7 @@ public final class ModuleCache {
             temporary.move(directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
             LOG.fine(() -> "module cache entry " + name + " written for " + description.name() + " (" + entry.length + " bytes)");
+            removeOtherBuildsEntries(key);
         } catch (IOException | RuntimeException e) {
             LOG.fine(() -> "module cache entry " + name + " not written: " + e);
         } finally {
@@ -143,6 +146,27 @@ public final class ModuleCache {
                     // A stray temporary file costs a little space; nothing reads it.
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes the entries for the same module bytes written by other builds of wasm-truffle: no build but the one
+     * that wrote an entry ever uses it, so without this every rebuild or upgrade would leave one more file per
+     * module behind. (Entries of other modules stay: the cache holds one entry per module, the current build's.)
+     */
+    private void removeOtherBuildsEntries(ModuleKey key) {
+        String prefix = key.moduleFilePrefix();
+        String current = key.fileName();
+        try {
+            for (TruffleFile file : directory.list()) {
+                String name = file.getName();
+                if (name != null && name.startsWith(prefix) && name.endsWith(CachedModuleFormat.FILE_SUFFIX) && !name.equals(current)) {
+                    file.delete();
+                    LOG.fine(() -> "module cache entry " + name + " of another build removed");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> "module cache: entries of other builds not removed: " + e);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -110,6 +111,31 @@ class ModuleCacheTest {
             assertEquals(7, hit.exports.invokeMember("unused").asInt());
         }
         assertArrayEquals(entry, Files.readAllBytes(entries[0]));
+    }
+
+    @Test
+    void writingAnEntryRemovesTheSameModulesEntriesOfOtherBuilds() throws IOException {
+        byte[] module = Wat.compile(PROGRAM);
+        Path cache = dir.resolve("cache");
+        try (Load miss = load(module, cache.toString())) {
+            assertProgramWorks(miss.exports);
+        }
+        Path current = entries(cache)[0];
+        String name = current.getFileName().toString();
+        String moduleHash = name.substring(0, name.indexOf('-'));
+        // What an older build left: this module's entry under another implementation fingerprint, plus an
+        // entry of another module, which must stay.
+        Path olderBuild = cache.resolve(moduleHash + "-0123456789abcdef" + CachedModuleFormat.FILE_SUFFIX);
+        Path otherModule = cache.resolve("ab".repeat(32) + "-0123456789abcdef" + CachedModuleFormat.FILE_SUFFIX);
+        Files.write(olderBuild, new byte[]{1, 2, 3});
+        Files.write(otherModule, new byte[]{4, 5, 6});
+        Files.delete(current);
+        try (Load again = load(module, cache.toString())) {
+            assertTrue(again.log.contains("module cache miss"), again.log);
+            assertTrue(again.log.contains("of another build removed"), again.log);
+            assertProgramWorks(again.exports);
+        }
+        assertEquals(Set.of(current, otherModule), Set.of(entries(cache)));
     }
 
     @Test
