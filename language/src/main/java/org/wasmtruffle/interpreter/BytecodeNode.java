@@ -70,6 +70,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal private boolean regionsPrepared;
     /** By position: the call of {@link #regionEntries}' entry there. */
     @CompilationFinal(dimensions = 1) private final DirectCallNode[] regionCalls;
+    /** By region: the exits known from its code, shared by the region's entries (made with the first). */
+    private final int[][] knownExits;
     private final TruffleLanguage<?> language;
 
     BytecodeNode(TruffleLanguage<?> language, WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type) {
@@ -96,6 +98,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.regionCodeStart = split ? regionStarts[0] : code.length;
         this.regionEntries = new RegionRootNode[split ? code.length : 0];
         this.regionCalls = new DirectCallNode[split ? code.length : 0];
+        this.knownExits = new int[regionStarts.length][];
     }
 
     /** Runs the function from its first instruction; the locals are already in the frame. */
@@ -562,7 +565,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 int r = Arrays.binarySearch(regionStarts, at);
                 r = r >= 0 ? r : -r - 2;
                 int end = r + 1 < regionStarts.length ? regionStarts[r + 1] : code.length;
-                int[] exits = regionExits(regionStarts[r], end);
+                if (knownExits[r] == null) {
+                    knownExits[r] = regionExits(regionStarts[r], end);
+                }
+                int[] exits = knownExits[r];
                 RegionRootNode entry = new RegionRootNode(language, this, regionStarts[r], end, at, height, exits);
                 regionEntries[at] = entry;
                 regionCalls[at] = insert(DirectCallNode.create(entry.getCallTarget()));
@@ -587,36 +593,18 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
      * are added when taken.)
      */
     private int[] regionExits(int start, int end) {
-        int[] exits = new int[16];
-        int n = 0;
+        int[] exits = new int[0];
         int pc = start;
         while (pc < end) {
-            int op = code[pc];
-            int[] found = switch (op) {
-                case Bytecode.BR, Bytecode.BR_IF -> new int[]{code[pc + 1], code[pc + 3] + code[pc + 2]};
-                case Bytecode.RETURN -> new int[]{pc, code[pc + 1]};
+            switch (code[pc]) {
+                case Bytecode.BR, Bytecode.BR_IF -> exits = withExitIfLeaving(exits, start, end, code[pc + 1], code[pc + 3] + code[pc + 2]);
+                case Bytecode.RETURN -> exits = RegionRootNode.withExit(exits, pc, code[pc + 1]);
                 case Bytecode.BR_TABLE -> {
-                    int count = code[pc + 1] + 1;
-                    int[] entries = new int[2 * count];
-                    for (int i = 0; i < count; i++) {
-                        int entry = pc + 3 + 3 * i;
-                        entries[2 * i] = code[entry];
-                        entries[2 * i + 1] = code[entry + 2] + code[entry + 1];
+                    for (int entry = pc + 3; entry <= pc + 3 * (code[pc + 1] + 1); entry += 3) {
+                        exits = withExitIfLeaving(exits, start, end, code[entry], code[entry + 2] + code[entry + 1]);
                     }
-                    yield entries;
                 }
-                default -> null;
-            };
-            if (found != null) {
-                for (int i = 0; i < found.length; i += 2) {
-                    boolean leaves = op == Bytecode.RETURN || found[i] < start || found[i] >= end;
-                    if (leaves && !containsExit(exits, n, found[i], found[i + 1])) {
-                        if (n + 2 > exits.length) {
-                            exits = Arrays.copyOf(exits, exits.length * 2);
-                        }
-                        exits[n++] = found[i];
-                        exits[n++] = found[i + 1];
-                    }
+                default -> {
                 }
             }
             pc += Bytecode.length(code, pc);
@@ -624,23 +612,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         if (pc != end) {
             throw CompilerDirectives.shouldNotReachHere("region [" + start + ", " + end + ") does not end at an instruction boundary");
         }
-        if (end < code.length && !containsExit(exits, n, end, code[end + 2])) {
-            if (n + 2 > exits.length) {
-                exits = Arrays.copyOf(exits, exits.length * 2);
-            }
-            exits[n++] = end;
-            exits[n++] = code[end + 2];
+        if (end < code.length) {
+            exits = RegionRootNode.withExit(exits, end, code[end + 2]);
         }
-        return Arrays.copyOf(exits, n);
+        return exits;
     }
 
-    private static boolean containsExit(int[] exits, int n, int position, int height) {
-        for (int i = 0; i < n; i += 2) {
-            if (exits[i] == position && exits[i + 1] == height) {
-                return true;
-            }
-        }
-        return false;
+    private static int[] withExitIfLeaving(int[] exits, int start, int end, int target, int height) {
+        return target < start || target >= end ? RegionRootNode.withExit(exits, target, height) : exits;
     }
 
     /** Returns {@code condition}, recording it in branch profile {@code index} (see {@link #branchProfiles}). */

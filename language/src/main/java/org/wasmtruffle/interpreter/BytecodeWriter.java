@@ -45,11 +45,11 @@ public final class BytecodeWriter {
     }
 
     /**
-     * Whether the instruction at {@code position}, of {@code size} words, is the last one written and the
-     * next one can be fused with it: no jump lands between the two.
+     * Whether the instruction at {@code position}, of {@code size} words, is still {@code opcode} (not fused
+     * already), is the last one written, and the next one can be fused with it: no jump lands between the two.
      */
-    public boolean canFuseWith(int position, int size) {
-        return position >= 0 && position + size == length && lastTarget != length;
+    public boolean canFuseWith(int position, int opcode, int size) {
+        return position >= 0 && position + size == length && lastTarget != length && code[position] == opcode;
     }
 
     /** The word at {@code position}. */

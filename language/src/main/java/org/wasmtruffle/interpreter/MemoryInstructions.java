@@ -38,7 +38,6 @@ final class MemoryInstructions {
         }
     }
 
-    /** A store: consumes the address and the value below the top of the stack. */
     /** Stores the value in slot {@code value} at the address in slot {@code address} plus {@code offset}. */
     static void store(VirtualFrame f, int address, int value, int op, LinearMemory m, int offset, Node node) {
         long a = address(f, address, offset);

@@ -58,13 +58,10 @@ final class RegionRootNode extends RootNode {
     }
 
     /** The index of the exit to {@code position} with the operand stack at {@code height}, made on first use. */
-    @ExplodeLoop
     int exit(int position, int height) {
-        int[] seen = exits;
-        for (int i = 0; i < seen.length; i += 2) {
-            if (seen[i] == position && seen[i + 1] == height) {
-                return i >> 1;
-            }
+        int index = indexOf(exits, position, height);
+        if (index >= 0) {
+            return index;
         }
         CompilerDirectives.transferToInterpreterAndInvalidate();
         return addExit(position, height);
@@ -72,17 +69,30 @@ final class RegionRootNode extends RootNode {
 
     @TruffleBoundary
     private synchronized int addExit(int position, int height) {
-        int[] seen = exits;
-        for (int i = 0; i < seen.length; i += 2) {
-            if (seen[i] == position && seen[i + 1] == height) {
+        exits = withExit(exits, position, height);
+        return indexOf(exits, position, height);
+    }
+
+    /** The index of the exit ({@code position}, {@code height}) among {@code exits} (pairs), or -1. */
+    @ExplodeLoop
+    static int indexOf(int[] exits, int position, int height) {
+        for (int i = 0; i < exits.length; i += 2) {
+            if (exits[i] == position && exits[i + 1] == height) {
                 return i >> 1;
             }
         }
-        int[] grown = Arrays.copyOf(seen, seen.length + 2);
-        grown[seen.length] = position;
-        grown[seen.length + 1] = height;
-        exits = grown;
-        return seen.length >> 1;
+        return -1;
+    }
+
+    /** {@code exits} (pairs) with the exit ({@code position}, {@code height}) added at the end, unless it is there. */
+    static int[] withExit(int[] exits, int position, int height) {
+        if (indexOf(exits, position, height) >= 0) {
+            return exits;
+        }
+        int[] grown = Arrays.copyOf(exits, exits.length + 2);
+        grown[exits.length] = position;
+        grown[exits.length + 1] = height;
+        return grown;
     }
 
     /** The exits seen so far (compilation-final: compiled callers hold these), as pairs of position and height. */

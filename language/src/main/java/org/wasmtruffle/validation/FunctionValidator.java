@@ -867,7 +867,7 @@ public final class FunctionValidator {
             pop(typeAndAlignment[0]);
         }
         pop(I32);
-        if (emitting() && out.canFuseWith(lastLocalGet, 2) && out.get(lastLocalGet) == Bytecode.LOCAL_GET) {
+        if (emitting() && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2)) {
             // local.get + load, the commonest pair in compiled C, and local.get + store (the local is the
             // value stored): one instruction each.
             out.set(lastLocalGet, load ? Bytecode.LOCAL_LOAD : Bytecode.LOCAL_STORE);
@@ -947,7 +947,7 @@ public final class FunctionValidator {
         }
         pop(sig[0]);
         boolean addOrSub = opcode == Bytecode.I32_ADD || opcode == Bytecode.I32_SUB;
-        if (addOrSub && emitting() && out.canFuseWith(lastI32Const, 2) && out.get(lastI32Const) == Bytecode.I32_CONST) {
+        if (addOrSub && emitting() && out.canFuseWith(lastI32Const, Bytecode.I32_CONST, 2)) {
             // i32.const + add or sub (address and stack pointer arithmetic): one instruction.
             out.set(lastI32Const, Bytecode.I32_ADD_CONST);
             if (opcode == Bytecode.I32_SUB) {
