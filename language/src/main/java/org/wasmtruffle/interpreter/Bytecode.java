@@ -117,9 +117,33 @@ public final class Bytecode {
     /** {@code F64_CONST low high}. */
     public static final int F64_CONST = 0x44;
 
-    // Numeric instructions 0x45..0xC4 keep their binary opcodes and have no immediates.
+    // Numeric instructions 0x45..0xC4 keep their binary opcodes and have no immediates. Named here: those
+    // that the interpreter loop runs itself (the commonest), and those that fuse.
+    public static final int I32_EQZ = 0x45;
+    public static final int I32_EQ = 0x46;
+    public static final int I32_NE = 0x47;
+    public static final int I32_LT_S = 0x48;
+    public static final int I32_LT_U = 0x49;
+    public static final int I32_GT_S = 0x4A;
+    public static final int I32_GT_U = 0x4B;
+    public static final int I32_LE_S = 0x4C;
+    public static final int I32_LE_U = 0x4D;
+    public static final int I32_GE_S = 0x4E;
+    public static final int I32_GE_U = 0x4F;
     public static final int I32_ADD = 0x6A;
     public static final int I32_SUB = 0x6B;
+    public static final int I32_MUL = 0x6C;
+    public static final int I32_AND = 0x71;
+    public static final int I32_OR = 0x72;
+    public static final int I32_XOR = 0x73;
+    public static final int I32_SHL = 0x74;
+    public static final int I32_SHR_S = 0x75;
+    public static final int I32_SHR_U = 0x76;
+    public static final int I64_ADD = 0x7C;
+    public static final int I64_SUB = 0x7D;
+    public static final int I32_WRAP_I64 = 0xA7;
+    public static final int I64_EXTEND_I32_S = 0xAC;
+    public static final int I64_EXTEND_I32_U = 0xAD;
 
     /** {@code REF_NULL}: pushes the null reference. */
     public static final int REF_NULL = 0xD0;

@@ -45,6 +45,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final FunctionType[] callSiteTypes;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     private final int localCount;
+    /** Whether every local (parameters included) is a number, none a reference: see {@link #copyLocal}. */
+    private final boolean numericLocals;
     private final WasmModule module;
     /** One per call site, called through {@link CallSiteNode} only (an instrument may wrap any of them). */
     @Children private final CallSiteNode[] callNodes;
@@ -80,6 +82,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
         this.localCount = bytecode.localTypes().length;
+        this.numericLocals = Arrays.stream(bytecode.localTypes()).allMatch(ValueType::isNumeric);
         this.branchProfiles = new byte[bytecode.profileCount()];
         // Call nodes are made with the bytecode, not on first use: code compiled before a call site
         // first runs would otherwise deoptimize to create it. A callee's call target is cheap (its body
@@ -349,23 +352,27 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     pc++;
                 }
                 case Bytecode.LOCAL_GET -> {
-                    frame.copyStatic(bc[pc + 1], sp);
+                    copyLocal(frame, bc[pc + 1], sp);
                     sp++;
                     pc += 2;
                 }
                 case Bytecode.LOCAL_SET -> {
                     sp--;
-                    frame.copyStatic(sp, bc[pc + 1]);
+                    copyLocal(frame, sp, bc[pc + 1]);
                     pc += 2;
                 }
                 case Bytecode.LOCAL_LOAD -> {
-                    frame.copyStatic(bc[pc + 1], sp);
-                    MemoryInstructions.load(frame, sp + 1, bc[pc + 2], memory, bc[pc + 3], this);
+                    if (bc[pc + 2] == Bytecode.I32_LOAD) {
+                        frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 3]), this));
+                    } else {
+                        copyLocal(frame, bc[pc + 1], sp);
+                        MemoryInstructions.load(frame, sp + 1, bc[pc + 2], memory, bc[pc + 3], this);
+                    }
                     sp++;
                     pc += 4;
                 }
                 case Bytecode.LOCAL_TEE -> {
-                    frame.copyStatic(sp - 1, bc[pc + 1]);
+                    copyLocal(frame, sp - 1, bc[pc + 1]);
                     pc += 2;
                 }
                 case Bytecode.GLOBAL_GET -> {
@@ -389,13 +396,22 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     sp -= 2;
                     pc += 2;
                 }
-                case Bytecode.I32_LOAD, Bytecode.I64_LOAD, Bytecode.F32_LOAD, Bytecode.F64_LOAD, Bytecode.I32_LOAD8_S, Bytecode.I32_LOAD8_U,
+                case Bytecode.I32_LOAD -> {
+                    frame.setIntStatic(sp - 1, memory.loadI32(MemoryInstructions.address(frame, sp - 1, bc[pc + 1]), this));
+                    pc += 2;
+                }
+                case Bytecode.I64_LOAD, Bytecode.F32_LOAD, Bytecode.F64_LOAD, Bytecode.I32_LOAD8_S, Bytecode.I32_LOAD8_U,
                                 Bytecode.I32_LOAD16_S, Bytecode.I32_LOAD16_U, Bytecode.I64_LOAD8_S, Bytecode.I64_LOAD8_U, Bytecode.I64_LOAD16_S,
                                 Bytecode.I64_LOAD16_U, Bytecode.I64_LOAD32_S, Bytecode.I64_LOAD32_U -> {
                     MemoryInstructions.load(frame, sp, op, memory, bc[pc + 1], this);
                     pc += 2;
                 }
-                case Bytecode.I32_STORE, Bytecode.I64_STORE, Bytecode.F32_STORE, Bytecode.F64_STORE, Bytecode.I32_STORE8, Bytecode.I32_STORE16,
+                case Bytecode.I32_STORE -> {
+                    sp -= 2;
+                    memory.storeI32(MemoryInstructions.address(frame, sp, bc[pc + 1]), frame.getIntStatic(sp + 1), this);
+                    pc += 2;
+                }
+                case Bytecode.I64_STORE, Bytecode.F32_STORE, Bytecode.F64_STORE, Bytecode.I32_STORE8, Bytecode.I32_STORE16,
                                 Bytecode.I64_STORE8, Bytecode.I64_STORE16, Bytecode.I64_STORE32 -> {
                     MemoryInstructions.store(frame, sp - 2, sp - 1, op, memory, bc[pc + 1], this);
                     sp -= 2;
@@ -507,8 +523,73 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                                     Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
                     pc += 2;
                 }
+                // The commonest numeric instructions run here, without the calls and second dispatch of the others.
+                case Bytecode.I32_EQZ -> {
+                    frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) == 0 ? 1 : 0);
+                    pc++;
+                }
+                case Bytecode.I32_EQ, Bytecode.I32_NE, Bytecode.I32_LT_S, Bytecode.I32_LT_U, Bytecode.I32_GT_S, Bytecode.I32_GT_U, Bytecode.I32_LE_S,
+                                Bytecode.I32_LE_U, Bytecode.I32_GE_S, Bytecode.I32_GE_U -> {
+                    sp--;
+                    int a = frame.getIntStatic(sp - 1);
+                    int b = frame.getIntStatic(sp);
+                    boolean r = switch (op) {
+                        case Bytecode.I32_EQ -> a == b;
+                        case Bytecode.I32_NE -> a != b;
+                        case Bytecode.I32_LT_S -> a < b;
+                        case Bytecode.I32_LT_U -> Integer.compareUnsigned(a, b) < 0;
+                        case Bytecode.I32_GT_S -> a > b;
+                        case Bytecode.I32_GT_U -> Integer.compareUnsigned(a, b) > 0;
+                        case Bytecode.I32_LE_S -> a <= b;
+                        case Bytecode.I32_LE_U -> Integer.compareUnsigned(a, b) <= 0;
+                        case Bytecode.I32_GE_S -> a >= b;
+                        default -> Integer.compareUnsigned(a, b) >= 0;
+                    };
+                    frame.setIntStatic(sp - 1, r ? 1 : 0);
+                    pc++;
+                }
+                case Bytecode.I32_ADD, Bytecode.I32_SUB, Bytecode.I32_MUL, Bytecode.I32_AND, Bytecode.I32_OR, Bytecode.I32_XOR, Bytecode.I32_SHL,
+                                Bytecode.I32_SHR_S, Bytecode.I32_SHR_U -> {
+                    sp--;
+                    int a = frame.getIntStatic(sp - 1);
+                    int b = frame.getIntStatic(sp);
+                    frame.setIntStatic(sp - 1, switch (op) {
+                        case Bytecode.I32_ADD -> a + b;
+                        case Bytecode.I32_SUB -> a - b;
+                        case Bytecode.I32_MUL -> a * b;
+                        case Bytecode.I32_AND -> a & b;
+                        case Bytecode.I32_OR -> a | b;
+                        case Bytecode.I32_XOR -> a ^ b;
+                        case Bytecode.I32_SHL -> a << b;
+                        case Bytecode.I32_SHR_S -> a >> b;
+                        default -> a >>> b;
+                    });
+                    pc++;
+                }
+                case Bytecode.I64_ADD -> {
+                    sp--;
+                    frame.setLongStatic(sp - 1, frame.getLongStatic(sp - 1) + frame.getLongStatic(sp));
+                    pc++;
+                }
+                case Bytecode.I64_SUB -> {
+                    sp--;
+                    frame.setLongStatic(sp - 1, frame.getLongStatic(sp - 1) - frame.getLongStatic(sp));
+                    pc++;
+                }
+                case Bytecode.I32_WRAP_I64 -> {
+                    frame.setIntStatic(sp - 1, (int) frame.getLongStatic(sp - 1));
+                    pc++;
+                }
+                case Bytecode.I64_EXTEND_I32_S -> {
+                    frame.setLongStatic(sp - 1, frame.getIntStatic(sp - 1));
+                    pc++;
+                }
+                case Bytecode.I64_EXTEND_I32_U -> {
+                    frame.setLongStatic(sp - 1, Integer.toUnsignedLong(frame.getIntStatic(sp - 1)));
+                    pc++;
+                }
                 default -> {
-                    // Numeric instructions: 0x45..0xC4 and the saturating truncations.
+                    // The other numeric instructions: 0x45..0xC4 and the saturating truncations.
                     sp = NumericInstructions.execute(frame, sp, op, this);
                     pc++;
                 }
@@ -620,6 +701,18 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
 
     private static int[] withExitIfLeaving(int[] exits, int start, int end, int target, int height) {
         return target < start || target >= end ? RegionRootNode.withExit(exits, target, height) : exits;
+    }
+
+    /**
+     * Copies a local to the operand stack or back. Where every local is a number, only the primitive half of the
+     * frame slots is copied: a stack slot that once held a reference keeps it until overwritten by one, unread.
+     */
+    private void copyLocal(VirtualFrame frame, int from, int to) {
+        if (numericLocals) {
+            frame.copyPrimitiveStatic(from, to);
+        } else {
+            frame.copyStatic(from, to);
+        }
     }
 
     /** Returns {@code condition}, recording it in branch profile {@code index} (see {@link #branchProfiles}). */

@@ -12,7 +12,7 @@ final class MemoryInstructions {
     private MemoryInstructions() {
     }
 
-    private static long address(VirtualFrame frame, int slot, int offset) {
+    static long address(VirtualFrame frame, int slot, int offset) {
         return Integer.toUnsignedLong(frame.getIntStatic(slot)) + Integer.toUnsignedLong(offset);
     }
 
