@@ -74,6 +74,13 @@ public final class Bytecode {
     public static final int LOCAL_STORE = 0x15;
     /** {@code I32_ADD_CONST value}: {@code i32.const value} fused with the {@code i32.add} that follows it (or the {@code i32.sub}, negated). */
     public static final int I32_ADD_CONST = 0x14;
+    /**
+     * {@code I32_ADD_CONST_SET value index}: {@link #I32_ADD_CONST} fused with the {@code local.set index} that follows it (the
+     * stack pointer's update in a C function's prologue and epilogue, an index's increment).
+     */
+    public static final int I32_ADD_CONST_SET = 0x16;
+    /** {@code I32_ADD_CONST_TEE value index}: {@link #I32_ADD_CONST} fused with the {@code local.tee index} that follows it. */
+    public static final int I32_ADD_CONST_TEE = 0x17;
     /** {@code GLOBAL_GET index typeCode} where typeCode is the global's {@code ValueType.code}. */
     public static final int GLOBAL_GET = 0x23;
     public static final int GLOBAL_SET = 0x24;
@@ -186,7 +193,7 @@ public final class Bytecode {
             case LOOP_HEADER, JUMP, RETURN, I32_ADD_CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, TABLE_GET, TABLE_SET, I32_CONST, F32_CONST, REF_FUNC, MEMORY_INIT, DATA_DROP,
                             ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
                 2;
-            case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
+            case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
             case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR -> 4;
             case BR_IF -> 5;
             case BR_TABLE -> 3 + 3 * (code[pc + 1] + 1);

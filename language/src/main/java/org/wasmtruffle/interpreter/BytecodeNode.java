@@ -426,6 +426,17 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) + bc[pc + 1]);
                     pc += 2;
                 }
+                case Bytecode.I32_ADD_CONST_SET -> {
+                    sp--;
+                    frame.setIntStatic(bc[pc + 2], frame.getIntStatic(sp) + bc[pc + 1]);
+                    pc += 3;
+                }
+                case Bytecode.I32_ADD_CONST_TEE -> {
+                    int sum = frame.getIntStatic(sp - 1) + bc[pc + 1];
+                    frame.setIntStatic(sp - 1, sum);
+                    frame.setIntStatic(bc[pc + 2], sum);
+                    pc += 3;
+                }
                 case Bytecode.MEMORY_SIZE -> {
                     frame.setIntStatic(sp, (int) memory.pages());
                     sp++;

@@ -86,6 +86,8 @@ public final class FunctionValidator {
     private int lastLocalGet = -1;
     /** Where the last {@code i32.const} was emitted, for fusing it with an add or subtract that follows; -1 if none. */
     private int lastI32Const = -1;
+    /** Where the last {@link Bytecode#I32_ADD_CONST} was made, for fusing it with a {@code local.set} or {@code local.tee}. */
+    private int lastAddConstant = -1;
     /** Branch profile slots handed out so far (see {@link Bytecode#JUMP_IF_ZERO}). */
     private int profileCount;
     /** Whether this body is large enough to be split into regions (see {@link Bytecode#REGION_ENTRY}). */
@@ -606,7 +608,13 @@ public final class FunctionValidator {
                         pop(t);
                     }
                     lastLocalGet = opcode == 0x20 && emitting() ? out.position() : -1;
-                    emit(opcode, index);
+                    if (opcode != 0x20 && emitting() && out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2)) {
+                        // Adding a constant, then keeping the sum in a local: one instruction.
+                        out.set(lastAddConstant, opcode == 0x21 ? Bytecode.I32_ADD_CONST_SET : Bytecode.I32_ADD_CONST_TEE);
+                        out.emit(index);
+                    } else {
+                        emit(opcode, index);
+                    }
                     if (opcode != 0x21) {
                         push(t);
                     }
@@ -950,6 +958,7 @@ public final class FunctionValidator {
         if (addOrSub && emitting() && out.canFuseWith(lastI32Const, Bytecode.I32_CONST, 2)) {
             // i32.const + add or sub (address and stack pointer arithmetic): one instruction.
             out.set(lastI32Const, Bytecode.I32_ADD_CONST);
+            lastAddConstant = lastI32Const;
             if (opcode == Bytecode.I32_SUB) {
                 out.set(lastI32Const + 1, -out.get(lastI32Const + 1));
             }

@@ -61,7 +61,21 @@ class InstructionFusionTest {
                           (br_if $b (local.get $c))
                           (drop)
                           (i32.const 3))
-                        (i32.add)))
+                        (i32.add))
+                      ;; A stack pointer's update: the constant's add (a sub, negated) fused with the local.tee, and
+                      ;; the increment fused with the local.set; then a label between an add and its local.set.
+                      (global $sp (mut i32) (i32.const 1000))
+                      (func (export "frame") (param $n i32) (result i32) (local $fp i32)
+                        (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 16))))
+                        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                        (i32.add (local.get $fp) (local.get $n)))
+                      (func (export "labelBeforeSet") (param $x i32) (param $c i32) (result i32) (local $r i32)
+                        (i32.add (local.get $x) (i32.const 1))
+                        (block $b (param i32) (result i32)
+                          (br_if $b (i32.const 100) (local.get $c))
+                          (drop))
+                        (local.set $r)
+                        (local.get $r)))
                     """;
 
     private static int[] code(ModuleDescription module, int function) {
@@ -105,6 +119,12 @@ class InstructionFusionTest {
         assertEquals(2, Arrays.stream(fused).filter(word -> word == Bytecode.I32_ADD_CONST).count(), Arrays.toString(fused));
         int[] label = code(module, 1);
         assertFalse(Arrays.stream(label).anyMatch(word -> word == Bytecode.I32_ADD_CONST), Arrays.toString(label));
+        int[] frame = code(module, 2);
+        assertEquals(1, Arrays.stream(frame).filter(word -> word == Bytecode.I32_ADD_CONST_TEE).count(), Arrays.toString(frame));
+        assertEquals(1, Arrays.stream(frame).filter(word -> word == Bytecode.I32_ADD_CONST_SET).count(), Arrays.toString(frame));
+        int[] labelBeforeSet = code(module, 3);
+        assertEquals(Bytecode.I32_ADD_CONST, labelBeforeSet[2], Arrays.toString(labelBeforeSet));
+        assertFalse(Arrays.stream(labelBeforeSet).anyMatch(word -> word == Bytecode.I32_ADD_CONST_SET), Arrays.toString(labelBeforeSet));
         try (Context context = Context.create("wasm-truffle")) {
             Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(binary),
                             "arithmetic.wasm").buildLiteral()).newInstance().getMember("exports");
@@ -112,6 +132,10 @@ class InstructionFusionTest {
             assertEquals((byte) 0xAB, exports.getMember("memory").readBufferByte(40));
             assertEquals(107, exports.getMember("labelBeforeAdd").execute(7, 1).asInt(), "the branch's value, 100");
             assertEquals(10, exports.getMember("labelBeforeAdd").execute(7, 0).asInt(), "the constant, 3");
+            assertEquals(984 + 6, exports.getMember("frame").execute(5).asInt(), "the new stack pointer plus n + 1");
+            assertEquals(968, exports.getMember("frame").execute(-1).asInt(), "the stack pointer moved down again");
+            assertEquals(100, exports.getMember("labelBeforeSet").execute(7, 1).asInt(), "the branch's value");
+            assertEquals(8, exports.getMember("labelBeforeSet").execute(7, 0).asInt(), "the sum");
         }
     }
 }
