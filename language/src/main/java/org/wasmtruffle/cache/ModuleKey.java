@@ -64,13 +64,12 @@ record ModuleKey(byte[] moduleHash, long moduleLength, byte[] implementation) {
      * The entry's file name: the module's hash, then the start of the implementation's (entries of other builds
      * sit beside it, never in its place), e.g. {@code 3f2a...e1-0c4d5e6f7a8b9c0d.wtm}.
      */
+    String fileName() {
+        return moduleFilePrefix() + HexFormat.of().formatHex(implementation, 0, 8) + CachedModuleFormat.FILE_SUFFIX;
+    }
+
     /** The start of the file name of every entry for this module's bytes, whatever build wrote it. */
     String moduleFilePrefix() {
         return HexFormat.of().formatHex(moduleHash) + "-";
-    }
-
-    String fileName() {
-        HexFormat hex = HexFormat.of();
-        return hex.formatHex(moduleHash) + "-" + hex.formatHex(implementation, 0, 8) + CachedModuleFormat.FILE_SUFFIX;
     }
 }

@@ -8,8 +8,9 @@ import org.wasmtruffle.numeric.NumericConversions;
 
 /**
  * The numeric instructions (binary opcodes 0x45..0xC4 and the saturating truncations) on the operand
- * stack in frame slots. Called from the interpreter loop with a constant opcode, so partial evaluation
- * reduces each call to the one operation.
+ * stack in frame slots, except the commonest, which {@link BytecodeNode}'s dispatch loop runs itself (those
+ * named in {@link Bytecode}: i32 comparisons and arithmetic, i64 add and sub, wrap and extend). Called from
+ * the interpreter loop with a constant opcode, so partial evaluation reduces each call to the one operation.
  */
 final class NumericInstructions {
     private NumericInstructions() {
@@ -33,31 +34,12 @@ final class NumericInstructions {
     }
 
     private static int compare(VirtualFrame f, int sp, int op) {
-        switch (op) {
-            case 0x45:
-                f.setIntStatic(sp - 1, f.getIntStatic(sp - 1) == 0 ? 1 : 0);
-                return sp;
-            case 0x50:
-                f.setIntStatic(sp - 1, f.getLongStatic(sp - 1) == 0 ? 1 : 0);
-                return sp;
+        if (op == 0x50) {
+            f.setIntStatic(sp - 1, f.getLongStatic(sp - 1) == 0 ? 1 : 0);
+            return sp;
         }
         boolean r;
-        if (op <= 0x4F) {
-            int a = f.getIntStatic(sp - 2);
-            int b = f.getIntStatic(sp - 1);
-            r = switch (op) {
-                case 0x46 -> a == b;
-                case 0x47 -> a != b;
-                case 0x48 -> a < b;
-                case 0x49 -> Integer.compareUnsigned(a, b) < 0;
-                case 0x4A -> a > b;
-                case 0x4B -> Integer.compareUnsigned(a, b) > 0;
-                case 0x4C -> a <= b;
-                case 0x4D -> Integer.compareUnsigned(a, b) <= 0;
-                case 0x4E -> a >= b;
-                default -> Integer.compareUnsigned(a, b) >= 0;
-            };
-        } else if (op <= 0x5A) {
+        if (op <= 0x5A) {
             long a = f.getLongStatic(sp - 2);
             long b = f.getLongStatic(sp - 1);
             r = switch (op) {
@@ -112,19 +94,10 @@ final class NumericInstructions {
         int a = f.getIntStatic(sp - 2);
         int b = f.getIntStatic(sp - 1);
         int r = switch (op) {
-            case 0x6A -> a + b;
-            case 0x6B -> a - b;
-            case 0x6C -> a * b;
             case 0x6D -> IntegerArithmetic.i32DivS(a, b, node);
             case 0x6E -> IntegerArithmetic.i32DivU(a, b, node);
             case 0x6F -> IntegerArithmetic.i32RemS(a, b, node);
             case 0x70 -> IntegerArithmetic.i32RemU(a, b, node);
-            case 0x71 -> a & b;
-            case 0x72 -> a | b;
-            case 0x73 -> a ^ b;
-            case 0x74 -> a << b;
-            case 0x75 -> a >> b;
-            case 0x76 -> a >>> b;
             case 0x77 -> Integer.rotateLeft(a, b);
             default -> Integer.rotateRight(a, b);
         };
@@ -145,8 +118,6 @@ final class NumericInstructions {
         long a = f.getLongStatic(sp - 2);
         long b = f.getLongStatic(sp - 1);
         long r = switch (op) {
-            case 0x7C -> a + b;
-            case 0x7D -> a - b;
             case 0x7E -> a * b;
             case 0x7F -> IntegerArithmetic.i64DivS(a, b, node);
             case 0x80 -> IntegerArithmetic.i64DivU(a, b, node);
@@ -225,13 +196,10 @@ final class NumericInstructions {
     private static void convert(VirtualFrame f, int sp, int op, Node node) {
         int s = sp - 1;
         switch (op) {
-            case 0xA7 -> f.setIntStatic(s, (int) f.getLongStatic(s));
             case 0xA8 -> f.setIntStatic(s, NumericConversions.i32TruncF32S(f.getFloatStatic(s), node));
             case 0xA9 -> f.setIntStatic(s, NumericConversions.i32TruncF32U(f.getFloatStatic(s), node));
             case 0xAA -> f.setIntStatic(s, NumericConversions.i32TruncF64S(f.getDoubleStatic(s), node));
             case 0xAB -> f.setIntStatic(s, NumericConversions.i32TruncF64U(f.getDoubleStatic(s), node));
-            case 0xAC -> f.setLongStatic(s, f.getIntStatic(s));
-            case 0xAD -> f.setLongStatic(s, Integer.toUnsignedLong(f.getIntStatic(s)));
             case 0xAE -> f.setLongStatic(s, NumericConversions.i64TruncF32S(f.getFloatStatic(s), node));
             case 0xAF -> f.setLongStatic(s, NumericConversions.i64TruncF32U(f.getFloatStatic(s), node));
             case 0xB0 -> f.setLongStatic(s, NumericConversions.i64TruncF64S(f.getDoubleStatic(s), node));
