@@ -29,7 +29,7 @@ final class HelpText {
                                              parsed per FUNC's parameter types (integers in decimal or 0x hex,
                                              signed or unsigned; floats like 1.5, -2e3, inf, nan), and print
                                              each result on its own line
-                      --stack-size=SIZE      stack of the thread that runs the guest, e.g. 512m (default 64m);
+                      --stack-size=SIZE      stack of the thread that runs the guest, e.g. 512m (default 256m);
                                              deep guest recursion needs a big one
                       --module-cache=DIR|none
                                              remember validated modules in DIR, so that the next run of the
