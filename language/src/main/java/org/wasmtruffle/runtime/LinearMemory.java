@@ -31,11 +31,12 @@ public final class LinearMemory {
     /** The most pages a 32-bit memory can have (4 GiB). */
     public static final long MAX_PAGES = 65536;
 
+    // These statics must be constants in an ahead-of-time compiled image too (the class is initialized when
+    // the image is built): a static read at run time would cost every access a load and a test. So no
+    // state that cannot live in an image heap here; the cleaner and its thread live in NativeBlock.
     private static final Unsafe UNSAFE = loadUnsafe();
-    private static final long BYTE_ARRAY_BASE = UNSAFE.arrayBaseOffset(byte[].class);
     /** Wasm is little-endian; on a big-endian host every multi-byte access is swapped (folds away on x86). */
     private static final boolean NATIVE_LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-    private static final Cleaner CLEANER = Cleaner.create();
 
     private final long maxPages;
     /** The native block's address; changes when {@link #grow} moves the block. 0 while the size is 0. */
@@ -72,7 +73,7 @@ public final class LinearMemory {
         this.base = address;
         this.byteSize = size;
         this.block = new NativeBlock(address);
-        this.cleanable = CLEANER.register(this, block);
+        this.cleanable = NativeBlock.CLEANER.register(this, block);
     }
 
     /** The current size in pages. */
@@ -388,12 +389,12 @@ public final class LinearMemory {
 
     @TruffleBoundary
     private static void copyFromArray(byte[] src, long srcIndex, long dstAddress, long length) {
-        UNSAFE.copyMemory(src, BYTE_ARRAY_BASE + srcIndex, null, dstAddress, length);
+        UNSAFE.copyMemory(src, Unsafe.ARRAY_BYTE_BASE_OFFSET + srcIndex, null, dstAddress, length);
     }
 
     @TruffleBoundary
     private static void copyToArray(long srcAddress, byte[] dst, long dstIndex, long length) {
-        UNSAFE.copyMemory(null, srcAddress, dst, BYTE_ARRAY_BASE + dstIndex, length);
+        UNSAFE.copyMemory(null, srcAddress, dst, Unsafe.ARRAY_BYTE_BASE_OFFSET + dstIndex, length);
     }
 
     // ---- host access (interop, WASI) ------------------------------------------------------------------
@@ -424,6 +425,7 @@ public final class LinearMemory {
      * @throws Trap {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS} if the range is outside the memory
      * @throws IndexOutOfBoundsException if the range is outside {@code dst}
      */
+    @TruffleBoundary // a bulk copy, and its index checks reach JDK code that compiled code must not
     public void readBytes(long address, byte[] dst, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, dst.length);
         checkRange(address, length, null);
@@ -436,6 +438,7 @@ public final class LinearMemory {
      * @throws Trap {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS} if the range is outside the memory
      * @throws IndexOutOfBoundsException if the range is outside {@code src}
      */
+    @TruffleBoundary // a bulk copy, and its index checks reach JDK code that compiled code must not
     public void writeBytes(long address, byte[] src, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, src.length);
         checkRange(address, length, null);
@@ -444,8 +447,13 @@ public final class LinearMemory {
 
     // ---- native memory ownership ----------------------------------------------------------------------
 
-    /** The cleaning action: frees the block wherever the last grow moved it. Must not refer to the memory. */
+    /**
+     * The cleaning action: frees the block wherever the last grow moved it. Must not refer to the memory.
+     * Initialized at run time in a native image: the cleaner owns a thread, which an image heap cannot hold.
+     */
     private static final class NativeBlock implements Runnable {
+        static final Cleaner CLEANER = Cleaner.create();
+
         long address;
 
         NativeBlock(long address) {
