@@ -153,7 +153,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             prepareRegions(frame.materialize(), instance);
         }
+        // The node's fields that the cases use are read once here. An AOT-compiled interpreter (native image)
+        // otherwise reloads them at the top of every dispatch: calls in the loop kill them, and a read that
+        // several cases share is scheduled before the switch.
         final int[] bc = this.code;
+        final byte[] profiles = this.branchProfiles;
+        final boolean numeric = this.numericLocals;
+        final CallSiteNode[] calls = this.callNodes;
+        final FunctionType[] callTypes = this.callSiteTypes;
         final LinearMemory memory = instance.memory;
         int pc = startPc;
         int sp = startSp;
@@ -203,7 +210,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 }
                 case Bytecode.JUMP_IF_ZERO -> {
                     sp--;
-                    if (profile(bc[pc + 2], frame.getIntStatic(sp) == 0)) {
+                    if (profile(profiles, bc[pc + 2], frame.getIntStatic(sp) == 0)) {
                         pc = bc[pc + 1];
                         if (region != null && region.leaves(pc)) {
                             return regionExit(region, pc, sp, loopCount);
@@ -221,7 +228,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 case Bytecode.BR, Bytecode.BR_IF -> {
                     if (op == Bytecode.BR_IF) {
                         sp--;
-                        if (!profile(bc[pc + 4], frame.getIntStatic(sp) != 0)) {
+                        if (!profile(profiles, bc[pc + 4], frame.getIntStatic(sp) != 0)) {
                             pc += 5;
                             continue;
                         }
@@ -248,11 +255,11 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     sp--;
                     int index = frame.getIntStatic(sp);
                     int count = bc[pc + 1];
-                    int profiles = bc[pc + 2];
+                    int firstProfile = bc[pc + 2];
                     if (CompilerDirectives.inInterpreter()) {
                         // The interpreter indexes the table directly.
                         int i = Integer.compareUnsigned(index, count) < 0 ? index : count;
-                        branchProfiles[profiles + i] = TAKEN;
+                        profiles[firstProfile + i] = TAKEN;
                         int entry = pc + 3 + 3 * i;
                         int target = bc[entry];
                         sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
@@ -274,9 +281,9 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     // interpreter never took deoptimize instead.
                     for (int i = 0; i <= count; i++) {
                         if (i == index || i == count) {
-                            if (branchProfiles[profiles + i] == 0) {
+                            if (profiles[firstProfile + i] == 0) {
                                 CompilerDirectives.transferToInterpreterAndInvalidate();
-                                branchProfiles[profiles + i] = TAKEN;
+                                profiles[firstProfile + i] = TAKEN;
                             }
                             int entry = pc + 3 + 3 * i;
                             int target = bc[entry];
@@ -311,31 +318,31 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 }
                 case Bytecode.CALL -> {
                     int site = bc[pc + 2];
-                    FunctionType type = callSiteTypes[site];
+                    FunctionType type = callTypes[site];
                     Object[] args = popArguments(frame, sp, type, instance);
                     sp -= type.paramCount();
-                    Object result = callNodes[site].execute(frame, null, args);
+                    Object result = calls[site].execute(frame, null, args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 3;
                 }
                 case Bytecode.CALL_IMPORT -> {
                     int site = bc[pc + 2];
-                    FunctionType type = callSiteTypes[site];
+                    FunctionType type = callTypes[site];
                     WasmFunction callee = instance.functions[bc[pc + 1]];
                     Object[] args = popArguments(frame, sp, type, callee.instance());
                     sp -= type.paramCount();
-                    Object result = callNodes[site].execute(frame, callee.target(), args);
+                    Object result = calls[site].execute(frame, callee.target(), args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 3;
                 }
                 case Bytecode.CALL_INDIRECT -> {
                     int site = bc[pc + 3];
-                    FunctionType type = callSiteTypes[site];
+                    FunctionType type = callTypes[site];
                     sp--;
                     WasmFunction callee = tableFunction(instance.tables[bc[pc + 2]], frame.getIntStatic(sp), type);
                     Object[] args = popArguments(frame, sp, type, callee.instance());
                     sp -= type.paramCount();
-                    Object result = callNodes[site].execute(frame, callee.target(), args);
+                    Object result = calls[site].execute(frame, callee.target(), args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 4;
                 }
@@ -352,27 +359,27 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     pc++;
                 }
                 case Bytecode.LOCAL_GET -> {
-                    copyLocal(frame, bc[pc + 1], sp);
+                    copyLocal(frame, numeric, bc[pc + 1], sp);
                     sp++;
                     pc += 2;
                 }
                 case Bytecode.LOCAL_SET -> {
                     sp--;
-                    copyLocal(frame, sp, bc[pc + 1]);
+                    copyLocal(frame, numeric, sp, bc[pc + 1]);
                     pc += 2;
                 }
                 case Bytecode.LOCAL_LOAD -> {
                     if (bc[pc + 2] == Bytecode.I32_LOAD) {
                         frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 3]), this));
                     } else {
-                        copyLocal(frame, bc[pc + 1], sp);
+                        copyLocal(frame, numeric, bc[pc + 1], sp);
                         MemoryInstructions.load(frame, sp + 1, bc[pc + 2], memory, bc[pc + 3], this);
                     }
                     sp++;
                     pc += 4;
                 }
                 case Bytecode.LOCAL_TEE -> {
-                    copyLocal(frame, sp - 1, bc[pc + 1]);
+                    copyLocal(frame, numeric, sp - 1, bc[pc + 1]);
                     pc += 2;
                 }
                 case Bytecode.GLOBAL_GET -> {
@@ -718,7 +725,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
      * Copies a local to the operand stack or back. Where every local is a number, only the primitive half of the
      * frame slots is copied: a stack slot that once held a reference keeps it until overwritten by one, unread.
      */
-    private void copyLocal(VirtualFrame frame, int from, int to) {
+    private static void copyLocal(VirtualFrame frame, boolean numericLocals, int from, int to) {
         if (numericLocals) {
             frame.copyPrimitiveStatic(from, to);
         } else {
@@ -726,8 +733,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    /** Returns {@code condition}, recording it in branch profile {@code index} (see {@link #branchProfiles}). */
-    private boolean profile(int index, boolean condition) {
+    /** Returns {@code condition}, recording it in {@code branchProfiles[index]} (see {@link #branchProfiles}). */
+    private static boolean profile(byte[] branchProfiles, int index, boolean condition) {
         byte seen = branchProfiles[index];
         byte way = condition ? TAKEN : NOT_TAKEN;
         if ((seen & way) == 0) {
