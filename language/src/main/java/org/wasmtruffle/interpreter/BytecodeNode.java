@@ -162,6 +162,11 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         final CallSiteNode[] calls = this.callNodes;
         final FunctionType[] callTypes = this.callSiteTypes;
         final LinearMemory memory = instance.memory;
+        if (bc == null || frame == null) {
+            // Never; but known non-null before the loop, the code array's length and the frame's arrays need not
+            // be reloaded behind a null check at every dispatch of the AOT-compiled interpreter.
+            throw CompilerDirectives.shouldNotReachHere();
+        }
         int pc = startPc;
         int sp = startSp;
         int loopCount = 0;
