@@ -67,6 +67,11 @@ public final class Bytecode {
      */
     public static final int LOCAL_LOAD = 0x27;
     /**
+     * {@code LOCAL_GET_LOCAL_LOAD first index loadOpcode offset}: {@code local.get first} followed by a
+     * {@link #LOCAL_LOAD} (the second commonest pair in compiled C, after {@code local.get} + load itself).
+     */
+    public static final int LOCAL_GET_LOCAL_LOAD = 0x18;
+    /**
      * {@code LOCAL_STORE index storeOpcode offset}: {@code local.get index} fused with the store that follows it
      * ({@code storeOpcode offset}, one of {@link #I32_STORE} ... {@link #I64_STORE32}): the local is the value
      * stored, the address is on the stack.
@@ -195,7 +200,7 @@ public final class Bytecode {
                 2;
             case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
             case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR -> 4;
-            case BR_IF -> 5;
+            case BR_IF, LOCAL_GET_LOCAL_LOAD -> 5;
             case BR_TABLE -> 3 + 3 * (code[pc + 1] + 1);
             default -> code[pc] >= I32_LOAD && code[pc] <= I64_STORE32 ? 2 : 1;
         };

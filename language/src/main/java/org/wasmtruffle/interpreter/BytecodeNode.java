@@ -383,6 +383,17 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     sp++;
                     pc += 4;
                 }
+                case Bytecode.LOCAL_GET_LOCAL_LOAD -> {
+                    copyLocal(frame, numeric, bc[pc + 1], sp);
+                    if (bc[pc + 3] == Bytecode.I32_LOAD) {
+                        frame.setIntStatic(sp + 1, memory.loadI32(MemoryInstructions.address(frame, bc[pc + 2], bc[pc + 4]), this));
+                    } else {
+                        copyLocal(frame, numeric, bc[pc + 2], sp + 1);
+                        MemoryInstructions.load(frame, sp + 2, bc[pc + 3], memory, bc[pc + 4], this);
+                    }
+                    sp += 2;
+                    pc += 5;
+                }
                 case Bytecode.LOCAL_TEE -> {
                     copyLocal(frame, numeric, sp - 1, bc[pc + 1]);
                     pc += 2;

@@ -84,6 +84,8 @@ public final class FunctionValidator {
     private int callSiteCount;
     /** Where the last {@code local.get} was emitted, for fusing it with the next instruction; -1 if none. */
     private int lastLocalGet = -1;
+    /** Where the {@code local.get} right before {@link #lastLocalGet} was emitted, if adjacent to it; -1 if none. */
+    private int localGetBeforeLast = -1;
     /** Where the last {@code i32.const} was emitted, for fusing it with an add or subtract that follows; -1 if none. */
     private int lastI32Const = -1;
     /** Where the last {@link Bytecode#I32_ADD_CONST} was made, for fusing it with a {@code local.set} or {@code local.tee}. */
@@ -607,7 +609,9 @@ public final class FunctionValidator {
                     if (opcode != 0x20) {
                         pop(t);
                     }
-                    lastLocalGet = opcode == 0x20 && emitting() ? out.position() : -1;
+                    boolean get = opcode == 0x20 && emitting();
+                    localGetBeforeLast = get && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2) ? lastLocalGet : -1;
+                    lastLocalGet = get ? out.position() : -1;
                     if (opcode != 0x20 && emitting() && out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2)) {
                         // Adding a constant, then keeping the sum in a local: one instruction.
                         out.set(lastAddConstant, opcode == 0x21 ? Bytecode.I32_ADD_CONST_SET : Bytecode.I32_ADD_CONST_TEE);
@@ -878,8 +882,16 @@ public final class FunctionValidator {
         if (emitting() && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2)) {
             // local.get + load, the commonest pair in compiled C, and local.get + store (the local is the
             // value stored): one instruction each.
-            out.set(lastLocalGet, load ? Bytecode.LOCAL_LOAD : Bytecode.LOCAL_STORE);
-            out.emit(opcode, offset);
+            if (load && localGetBeforeLast >= 0 && localGetBeforeLast + 2 == lastLocalGet && out.get(localGetBeforeLast) == Bytecode.LOCAL_GET) {
+                // And the local.get before it: LOCAL_GET_LOCAL_LOAD first second loadOpcode offset.
+                out.set(localGetBeforeLast, Bytecode.LOCAL_GET_LOCAL_LOAD);
+                out.set(lastLocalGet, out.get(lastLocalGet + 1));
+                out.set(lastLocalGet + 1, opcode);
+                out.emit(offset);
+            } else {
+                out.set(lastLocalGet, load ? Bytecode.LOCAL_LOAD : Bytecode.LOCAL_STORE);
+                out.emit(opcode, offset);
+            }
         } else {
             emit(opcode, offset);
         }

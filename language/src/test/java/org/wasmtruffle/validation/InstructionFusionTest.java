@@ -1,7 +1,9 @@
 package org.wasmtruffle.validation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
@@ -35,6 +37,18 @@ class InstructionFusionTest {
                           (drop)
                           (local.get $p))
                         (i32.load))
+                      ;; local.get, then local.get + load: all three fused; for i32 and for the other loads.
+                      (func (export "pair") (param $a i32) (param $p i32) (result i32)
+                        (i32.sub (local.get $a) (i32.load offset=4 (local.get $p))))
+                      (func (export "pair64") (param $a i64) (param $p i32) (result i64)
+                        (i64.sub (local.get $a) (i64.load8_u offset=1 (local.get $p))))
+                      ;; The loop's header lies between the two local.gets: only the second is fused with the load.
+                      (func (export "loopBetween") (param $a i32) (param $p i32) (result i32)
+                        (local.get $a)
+                        (loop $l (param i32) (result i32)
+                          (i32.load (local.get $p))
+                          (i32.add)
+                          (br_if $l (i32.const 0))))
                       ;; An unreachable local.get is not emitted and must not be fused with anything.
                       (func (export "dead") (param $p i32) (result i32)
                         (block $b (result i32)
@@ -95,6 +109,14 @@ class InstructionFusionTest {
         // Its one local.get + load pair has the label between them (and the other local.get feeds a br_if).
         assertFalse(Arrays.stream(label).anyMatch(word -> word == Bytecode.LOCAL_LOAD), Arrays.toString(label));
         assertEquals(Bytecode.I32_LOAD, label[label.length - 4], "an unfused load before the return (RETURN height): " + Arrays.toString(label));
+        int[] pair = code(module, 2);
+        assertArrayEquals(new int[]{Bytecode.LOCAL_GET_LOCAL_LOAD, 0, 1, Bytecode.I32_LOAD, 4}, Arrays.copyOf(pair, 5), Arrays.toString(pair));
+        int[] pair64 = code(module, 3);
+        assertArrayEquals(new int[]{Bytecode.LOCAL_GET_LOCAL_LOAD, 0, 1, Bytecode.I64_LOAD8_U, 1}, Arrays.copyOf(pair64, 5), Arrays.toString(pair64));
+        int[] loopBetween = code(module, 4);
+        assertFalse(Arrays.stream(loopBetween).anyMatch(word -> word == Bytecode.LOCAL_GET_LOCAL_LOAD), Arrays.toString(loopBetween));
+        assertEquals(Bytecode.LOCAL_GET, loopBetween[0], Arrays.toString(loopBetween));
+        assertTrue(Arrays.stream(loopBetween).anyMatch(word -> word == Bytecode.LOCAL_LOAD), Arrays.toString(loopBetween));
     }
 
     @Test
@@ -106,6 +128,9 @@ class InstructionFusionTest {
             assertEquals(42, exports.getMember("label").execute(20, 1).asInt(), "the branch's address, 16");
             assertEquals(7, exports.getMember("label").execute(20, 0).asInt(), "the local's address, 20");
             assertEquals(42 + 42, exports.getMember("dead").execute(16).asInt());
+            assertEquals(100 - 7, exports.getMember("pair").execute(100, 16).asInt(), "100 minus the i32 at 20");
+            assertEquals(1000L - 0x2a, exports.getMember("pair64").execute(1000L, 15).asLong(), "1000 minus the byte at 16");
+            assertEquals(1 + 42, exports.getMember("loopBetween").execute(1, 16).asInt());
         }
     }
 
