@@ -81,7 +81,6 @@ def jvm_flags():
     """The JVM options of bin/wasm-truffle, so that both Truffle engines run with the same JIT."""
     flags = ["-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", f"--upgrade-module-path={LAUNCHER / 'jit'}",
              "-XX:JVMCINMethodSizeLimit=16777216", "-XX:+UseSerialGC",
-             "-XX:+UnlockDiagnosticVMOptions", "-XX:-UseSwitchProfiling", "-XX:PerMethodTrapLimit=0",
              "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"]
     return flags
 
