@@ -374,23 +374,13 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     pc += 2;
                 }
                 case Bytecode.LOCAL_LOAD -> {
-                    if (bc[pc + 2] == Bytecode.I32_LOAD) {
-                        frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 3]), this));
-                    } else {
-                        copyLocal(frame, numeric, bc[pc + 1], sp);
-                        MemoryInstructions.load(frame, sp + 1, bc[pc + 2], memory, bc[pc + 3], this);
-                    }
+                    loadFromLocal(frame, numeric, memory, bc[pc + 1], bc[pc + 2], bc[pc + 3], sp);
                     sp++;
                     pc += 4;
                 }
                 case Bytecode.LOCAL_GET_LOCAL_LOAD -> {
                     copyLocal(frame, numeric, bc[pc + 1], sp);
-                    if (bc[pc + 3] == Bytecode.I32_LOAD) {
-                        frame.setIntStatic(sp + 1, memory.loadI32(MemoryInstructions.address(frame, bc[pc + 2], bc[pc + 4]), this));
-                    } else {
-                        copyLocal(frame, numeric, bc[pc + 2], sp + 1);
-                        MemoryInstructions.load(frame, sp + 2, bc[pc + 3], memory, bc[pc + 4], this);
-                    }
+                    loadFromLocal(frame, numeric, memory, bc[pc + 2], bc[pc + 3], bc[pc + 4], sp + 1);
                     sp += 2;
                     pc += 5;
                 }
@@ -746,6 +736,20 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             frame.copyPrimitiveStatic(from, to);
         } else {
             frame.copyStatic(from, to);
+        }
+    }
+
+    /**
+     * Puts into slot {@code to} the value that load {@code loadOpcode} reads at local {@code local} plus
+     * {@code offset} (a fused {@code local.get} + load). {@code i32.load}, the commonest, reads the address
+     * from the local itself; the others go through the stack slot.
+     */
+    private void loadFromLocal(VirtualFrame frame, boolean numericLocals, LinearMemory memory, int local, int loadOpcode, int offset, int to) {
+        if (loadOpcode == Bytecode.I32_LOAD) {
+            frame.setIntStatic(to, memory.loadI32(MemoryInstructions.address(frame, local, offset), this));
+        } else {
+            copyLocal(frame, numericLocals, local, to);
+            MemoryInstructions.load(frame, to + 1, loadOpcode, memory, offset, this);
         }
     }
 
