@@ -84,7 +84,11 @@ public final class FunctionValidator {
     private int callSiteCount;
     /** Where the last {@code local.get} was emitted, for fusing it with the next instruction; -1 if none. */
     private int lastLocalGet = -1;
-    /** Where the {@code local.get} right before {@link #lastLocalGet} was emitted, if adjacent to it; -1 if none. */
+    /**
+     * Where the {@code local.get} right before {@link #lastLocalGet} was emitted, if adjacent to it (with no label
+     * between); -1 if none. Set only together with {@link #lastLocalGet}, so while the latter can still be fused,
+     * this one is still a {@code local.get} right before it.
+     */
     private int localGetBeforeLast = -1;
     /** Where the last {@code i32.const} was emitted, for fusing it with an add or subtract that follows; -1 if none. */
     private int lastI32Const = -1;
@@ -882,7 +886,7 @@ public final class FunctionValidator {
         if (emitting() && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2)) {
             // local.get + load, the commonest pair in compiled C, and local.get + store (the local is the
             // value stored): one instruction each.
-            if (load && localGetBeforeLast >= 0 && localGetBeforeLast + 2 == lastLocalGet && out.get(localGetBeforeLast) == Bytecode.LOCAL_GET) {
+            if (load && localGetBeforeLast >= 0) {
                 // And the local.get before it: LOCAL_GET_LOCAL_LOAD first second loadOpcode offset.
                 out.set(localGetBeforeLast, Bytecode.LOCAL_GET_LOCAL_LOAD);
                 out.set(lastLocalGet, out.get(lastLocalGet + 1));
