@@ -70,6 +70,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final RegionRootNode[] regionEntries;
     /** Whether the regions' entries have been made (on the first call, before any compilation). */
     @CompilationFinal private boolean regionsPrepared;
+    /** Whether a {@code call_indirect} here has met a callee type that is equal but not the same object. */
+    @CompilationFinal private boolean structuralTypeChecks;
     /** By position: the call of {@link #regionEntries}' entry there. */
     @CompilationFinal(dimensions = 1) private final DirectCallNode[] regionCalls;
     /** By region: the exits known from its code, shared by the region's entries (made with the first). */
@@ -336,7 +338,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     WasmFunction callee = instance.functions[bc[pc + 1]];
                     Object[] args = popArguments(frame, sp, type, callee.instance());
                     sp -= type.paramCount();
-                    Object result = calls[site].execute(frame, callee.target(), args);
+                    Object result = calls[site].execute(frame, callee, args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 3;
                 }
@@ -347,7 +349,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     WasmFunction callee = tableFunction(instance.tables[bc[pc + 2]], frame.getIntStatic(sp), type);
                     Object[] args = popArguments(frame, sp, type, callee.instance());
                     sp -= type.paramCount();
-                    Object result = calls[site].execute(frame, callee.target(), args);
+                    Object result = calls[site].execute(frame, callee, args);
                     sp = pushResults(frame, sp, type, result);
                     pc += 4;
                 }
@@ -810,9 +812,18 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         }
         WasmFunction function = (WasmFunction) element;
         FunctionType actual = function.type();
-        if (actual != expected && !typesEqual(actual, expected)) {
-            CompilerDirectives.transferToInterpreter();
-            throw Trap.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, this);
+        if (actual != expected) {
+            // Equal types can be distinct objects (a table shared between modules, or a type declared twice).
+            // Until that is seen here, compiled code does not include the structural comparison: a call on a
+            // path that rejoins the fast path would keep the call's reads from being hoisted out of loops.
+            if (!structuralTypeChecks) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                structuralTypeChecks = true;
+            }
+            if (!typesEqual(actual, expected)) {
+                CompilerDirectives.transferToInterpreter();
+                throw Trap.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, this);
+            }
         }
         return function;
     }

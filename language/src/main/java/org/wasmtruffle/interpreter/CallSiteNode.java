@@ -1,6 +1,5 @@
 package org.wasmtruffle.interpreter;
 
-import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.GenerateWrapper;
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
@@ -9,6 +8,7 @@ import com.oracle.truffle.api.instrumentation.StandardTags.CallTag;
 import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
+import org.wasmtruffle.runtime.WasmFunction;
 import org.wasmtruffle.runtime.WasmModule;
 
 /**
@@ -32,10 +32,10 @@ public abstract class CallSiteNode extends Node implements InstrumentableNode {
     }
 
     /**
-     * Calls {@code target} (ignored by a direct call site, which knows its callee) with {@code arguments}
+     * Calls {@code callee} (ignored by a direct call site, which knows it) with {@code arguments}
      * (the callee's instance first) and returns the callee's result.
      */
-    public abstract Object execute(VirtualFrame frame, CallTarget target, Object[] arguments);
+    public abstract Object execute(VirtualFrame frame, WasmFunction callee, Object[] arguments);
 
     @Override
     public boolean isInstrumentable() {

@@ -3,6 +3,7 @@ package org.wasmtruffle.interpreter;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
+import org.wasmtruffle.runtime.WasmFunction;
 import org.wasmtruffle.runtime.WasmModule;
 
 /** A {@code call} of a function defined in the same module: its callee is the same for every instance. */
@@ -15,7 +16,7 @@ final class DirectCallSiteNode extends CallSiteNode {
     }
 
     @Override
-    public Object execute(VirtualFrame frame, CallTarget target, Object[] arguments) {
+    public Object execute(VirtualFrame frame, WasmFunction callee, Object[] arguments) {
         return call.call(arguments);
     }
 }

@@ -1,7 +1,7 @@
 package org.wasmtruffle.interpreter;
 
-import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import org.wasmtruffle.runtime.WasmFunction;
 import org.wasmtruffle.runtime.WasmModule;
 
 /**
@@ -16,7 +16,7 @@ final class DynamicCallSiteNode extends CallSiteNode {
     }
 
     @Override
-    public Object execute(VirtualFrame frame, CallTarget target, Object[] arguments) {
-        return call.execute(target, arguments);
+    public Object execute(VirtualFrame frame, WasmFunction callee, Object[] arguments) {
+        return call.execute(callee, arguments);
     }
 }

@@ -96,6 +96,7 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
                 FunctionBytecode translated = FunctionValidator.translate(module.description(), functionIndex, splitSize);
                 assert translated.frameSize() == getRootNode().getFrameDescriptor().getNumberOfSlots();
                 localTypes = translated.localTypes();
+                ((FunctionRootNode) getRootNode()).bodyTranslated(translated.callSiteTypes().length > 0);
                 bytecode = insert(new BytecodeNode(context.language(), module, functionIndex, translated, module.description().functionType(functionIndex)));
                 // Instruments that attached before the translation see the call sites too.
                 notifyInserted(bytecode);

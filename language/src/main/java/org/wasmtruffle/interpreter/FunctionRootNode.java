@@ -1,5 +1,6 @@
 package org.wasmtruffle.interpreter;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -21,6 +22,13 @@ public final class FunctionRootNode extends RootNode {
     private final WasmLanguage language;
     /** The slots this function's frame takes from the thread's {@link CallStackBudget}. */
     private final int frameCost;
+    /**
+     * Whether the body may call: true until its translation shows it has no call sites. A function that
+     * calls nothing cannot recurse, so it need not count against the budget: the count can exceed the
+     * limit by one such frame at most. That spares the budget's thread-local access around every inlined
+     * call of a small leaf function (a sort's comparison, say).
+     */
+    @CompilationFinal private boolean mayCall = true;
     @Child private FunctionBodyNode body;
 
     public FunctionRootNode(WasmLanguage language, WasmModule module, int functionIndex) {
@@ -43,21 +51,34 @@ public final class FunctionRootNode extends RootNode {
         // A trap unwinds all guest frames to the host entry, which restores the budget (see
         // CallStackBudget). A host stack overflow becomes the trap here, in the innermost guest frame,
         // before it can strike in host code that would fail worse (in class initialization, say).
-        CallStackBudget budget = language.callStackBudget();
-        long before = budget.acquire(frameCost, this);
         Object result;
-        try {
-            result = body.execute(frame);
-        } catch (StackOverflowError e) {
-            throw CallStackBudget.hostStackExhausted(this);
+        if (mayCall) {
+            CallStackBudget budget = language.callStackBudget();
+            long before = budget.acquire(frameCost, this);
+            result = executeBody(frame);
+            budget.release(before);
+        } else {
+            result = executeBody(frame);
         }
-        budget.release(before);
         if (result == FunctionBodyNode.NONE) {
             return null;
         } else if (result instanceof FunctionBodyNode.Results results) {
             return results.values;
         }
         return result;
+    }
+
+    private Object executeBody(VirtualFrame frame) {
+        try {
+            return body.execute(frame);
+        } catch (StackOverflowError e) {
+            throw CallStackBudget.hostStackExhausted(this);
+        }
+    }
+
+    /** Called by the body, in the interpreter, once translated: {@code hasCallSites} tells whether it calls. */
+    void bodyTranslated(boolean hasCallSites) {
+        mayCall = hasCallSites;
     }
 
     @Override

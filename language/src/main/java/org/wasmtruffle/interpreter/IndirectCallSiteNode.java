@@ -7,29 +7,45 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
+import org.wasmtruffle.runtime.WasmFunction;
+import org.wasmtruffle.runtime.WasmModule;
 
 /**
  * A call whose callee is only known at run time ({@code call_indirect}, or {@code call} of an imported
- * function, which differs per instance). Caches the few call targets a site sees, so that a monomorphic
- * site becomes a direct (inlinable) call; beyond that it calls indirectly.
+ * function, which differs per instance). Caches the few callees a site sees, so that a monomorphic site
+ * becomes a direct (inlinable) call; beyond that it calls indirectly.
+ *
+ * <p>A module's function is recognized by its module and index, which are final, not by its call target,
+ * which a function value obtains on its first call. So the check reads nothing that a loop could change, and
+ * compiled code holds no lookup of the target: the reads of the callee (from the table, its instance and
+ * memory) can then be hoisted out of a loop that calls it.
  */
 @GenerateInline(false)
 public abstract class IndirectCallSiteNode extends Node {
     static final int CACHE_LIMIT = 3;
 
-    public abstract Object execute(CallTarget target, Object[] arguments);
+    public abstract Object execute(WasmFunction callee, Object[] arguments);
 
-    @Specialization(guards = "target == cachedTarget", limit = "CACHE_LIMIT")
-    static Object doCached(@SuppressWarnings("unused") CallTarget target, Object[] arguments,
-                    @Cached("target") @SuppressWarnings("unused") CallTarget cachedTarget,
+    @Specialization(guards = {"cachedModule != null", "callee.index() == cachedIndex", "callee.definingModule() == cachedModule"}, limit = "CACHE_LIMIT")
+    static Object doModuleFunction(@SuppressWarnings("unused") WasmFunction callee, Object[] arguments,
+                    @Cached("callee.definingModule()") @SuppressWarnings("unused") WasmModule cachedModule,
+                    @Cached("callee.index()") @SuppressWarnings("unused") int cachedIndex,
+                    @Cached("create(callee.target())") DirectCallNode callNode) {
+        return callNode.call(arguments);
+    }
+
+    /** A host function (WASI, spectest, or the host's own): its target is fixed when the value is made. */
+    @Specialization(guards = {"callee.definingModule() == null", "callee.target() == cachedTarget"}, limit = "CACHE_LIMIT")
+    static Object doHostFunction(@SuppressWarnings("unused") WasmFunction callee, Object[] arguments,
+                    @Cached("callee.target()") @SuppressWarnings("unused") CallTarget cachedTarget,
                     @Cached("create(cachedTarget)") DirectCallNode callNode) {
         return callNode.call(arguments);
     }
 
-    @Specialization(replaces = "doCached")
-    static Object doIndirect(CallTarget target, Object[] arguments,
+    @Specialization(replaces = {"doModuleFunction", "doHostFunction"})
+    static Object doIndirect(WasmFunction callee, Object[] arguments,
                     @Cached IndirectCallNode callNode) {
-        return callNode.call(target, arguments);
+        return callNode.call(callee.target(), arguments);
     }
 
     public static IndirectCallSiteNode create() {

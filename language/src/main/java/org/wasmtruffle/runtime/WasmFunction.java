@@ -77,6 +77,14 @@ public final class WasmFunction implements TruffleObject {
         return t;
     }
 
+    /**
+     * The module that defines this function as its function {@link #index()}, or {@code null} for a host
+     * function. The two fix the call target, and unlike {@link #target()} are known from the start.
+     */
+    public WasmModule definingModule() {
+        return index >= 0 ? instance.module : null;
+    }
+
     public String name() {
         return name;
     }
