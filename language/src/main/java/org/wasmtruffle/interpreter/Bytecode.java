@@ -18,7 +18,12 @@ public final class Bytecode {
 
     /** Trap: unreachable. */
     public static final int UNREACHABLE = 0x00;
-    /** {@code LOOP_HEADER height}: the target of backward branches; height = operand stack slot index there. */
+    /**
+     * {@code LOOP_HEADER height}: the entry of a loop, whose backward branches go to the next instruction;
+     * height = operand stack slot index there. The interpreter does nothing here. Compiled code clears the
+     * stack slots from there up, as backward branches do: the slots hold no live value at the loop's start,
+     * and cleared on every way in they need no loop phi (which deoptimization states would keep alive).
+     */
     public static final int LOOP_HEADER = 0x03;
     /**
      * {@code JUMP_IF_ZERO target profile}: pops an i32; jumps to target when it is zero. {@code profile} (here and

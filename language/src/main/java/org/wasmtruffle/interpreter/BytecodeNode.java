@@ -45,6 +45,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final FunctionType[] callSiteTypes;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     private final int localCount;
+    /** The frame slots: locals and the deepest operand stack. */
+    private final int frameSize;
     /** Whether every local (parameters included) is a number, none a reference: see {@link #copyLocal}. */
     private final boolean numericLocals;
     private final WasmModule module;
@@ -84,6 +86,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
         this.localCount = bytecode.localTypes().length;
+        this.frameSize = bytecode.frameSize();
         this.numericLocals = Arrays.stream(bytecode.localTypes()).allMatch(ValueType::isNumeric);
         this.branchProfiles = new byte[bytecode.profileCount()];
         // Call nodes are made with the bytecode, not on first use: code compiled before a call site
@@ -118,7 +121,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
 
     @Override
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
-        // OSR enters at a loop header, whose immediate is the stack pointer there. The OSR frame's
+        // OSR enters just after a loop header (where backward branches go), whose immediate is the stack
+        // pointer there. The OSR frame's
         // arguments hold the parent frame, whose first argument is the instance. (The interpreter state
         // is no place for the instance: an OSR compilation may fold it into a constant.) When compiled
         // loop code falls back to the interpreter, the interpreter goes on in that OSR frame, and a new
@@ -128,7 +132,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         while (arguments[0] instanceof Frame outer) {
             arguments = outer.getArguments();
         }
-        return executeFrom(osrFrame, (WasmInstance) arguments[0], target, code[target + 1], null);
+        return executeFrom(osrFrame, (WasmInstance) arguments[0], target, code[target - 1], null);
     }
 
     @Override
@@ -206,7 +210,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     CompilerDirectives.transferToInterpreter();
                     throw Trap.create(TrapKind.UNREACHABLE, this);
                 }
-                case Bytecode.LOOP_HEADER -> pc += 2;
+                case Bytecode.LOOP_HEADER -> {
+                    clearStackAbove(frame, sp);
+                    pc += 2;
+                }
                 case Bytecode.REGION_ENTRY -> {
                     // Inside a region, reaching another region's entry leaves this one. The function's
                     // interpreter runs regions inline: for it, this does nothing.
@@ -251,6 +258,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                             // would make every loop iteration a new explosion state.
                             loopCount++;
                         }
+                        clearStackAbove(frame, sp);
                         Object result = backEdge(frame, target, loopCount, region);
                         if (result != null) {
                             return result;
@@ -302,6 +310,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                                 if (CompilerDirectives.inInterpreter()) {
                                     loopCount++;
                                 }
+                                clearStackAbove(frame, sp);
                                 Object result = backEdge(frame, target, loopCount, region);
                                 if (result != null) {
                                     return result;
@@ -764,6 +773,21 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             branchProfiles[index] = (byte) (seen | way);
         }
         return condition;
+    }
+
+    /**
+     * In compiled code, clears the frame's slots from {@code sp} up: at a loop's entry and its backward
+     * branches they hold dead operands, which would otherwise become loop phis that every deoptimization
+     * state inside the loop keeps alive (spilled, and moved at each iteration).
+     */
+    @ExplodeLoop
+    private void clearStackAbove(VirtualFrame frame, int sp) {
+        if (CompilerDirectives.inCompiledCode()) {
+            // The node's frame size, a constant: a region's frame is its function's, an argument.
+            for (int i = sp; i < frameSize; i++) {
+                frame.clearStatic(i);
+            }
+        }
     }
 
     /** Moves the top {@code arity} values down to {@code destination} (a branch's label height). */

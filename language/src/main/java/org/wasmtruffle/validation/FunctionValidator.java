@@ -470,8 +470,9 @@ public final class FunctionValidator {
                     boolean dead = !emitting();
                     pushControl(opcode, bt[0], bt[1], dead);
                     if (opcode == KIND_LOOP && !dead) {
-                        ctrlLabel[ctrlTop] = out.position();
+                        // Backward branches go past the header, which only entering the loop runs (see LOOP_HEADER).
                         out.emit(Bytecode.LOOP_HEADER, slot(height));
+                        ctrlLabel[ctrlTop] = out.position();
                     }
                 }
                 case 0x04 -> {

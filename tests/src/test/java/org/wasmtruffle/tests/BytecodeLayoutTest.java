@@ -23,7 +23,7 @@ import org.wasmtruffle.validation.ModuleValidator;
 
 /**
  * Walking a function's bytecode instruction by instruction ({@link Bytecode#length}) must land exactly on its
- * end and on every jump target, and find the region entries where the translator put them: the regions of
+ * end and on every jump target (a backward one just past a loop header), and find the region entries where the translator put them: the regions of
  * a huge function learn their exits that way, before they run. Checked on every module of the spec test
  * suite and on python.wasm (CPython's eval loop is what regions are for), every function split as far as
  * it goes.
@@ -69,16 +69,16 @@ class BytecodeLayoutTest {
         int[] code = bytecode.code();
         String where = module.name() + " func[" + function + "]";
         BitSet starts = new BitSet(code.length);
-        List<Integer> targets = new ArrayList<>();
+        List<int[]> jumps = new ArrayList<>();
         List<Integer> regionEntries = new ArrayList<>();
         int pc = 0;
         while (pc < code.length) {
             starts.set(pc);
             switch (code[pc]) {
-                case Bytecode.JUMP, Bytecode.JUMP_IF_ZERO, Bytecode.BR, Bytecode.BR_IF -> targets.add(code[pc + 1]);
+                case Bytecode.JUMP, Bytecode.JUMP_IF_ZERO, Bytecode.BR, Bytecode.BR_IF -> jumps.add(new int[] {pc, code[pc + 1]});
                 case Bytecode.BR_TABLE -> {
                     for (int i = 0; i <= code[pc + 1]; i++) {
-                        targets.add(code[pc + 3 + 3 * i]);
+                        jumps.add(new int[] {pc, code[pc + 3 + 3 * i]});
                     }
                 }
                 case Bytecode.REGION_ENTRY -> {
@@ -93,8 +93,14 @@ class BytecodeLayoutTest {
             pc += length;
         }
         assertEquals(code.length, pc, where + ": the last instruction ends the code");
-        for (int target : targets) {
+        for (int[] jump : jumps) {
+            int target = jump[1];
             assertTrue(starts.get(target), where + ": jump target " + target + " is an instruction's start");
+            if (target <= jump[0]) {
+                // A backward branch skips its loop's header, which only entering the loop runs.
+                assertTrue(target >= 2 && starts.get(target - 2) && code[target - 2] == Bytecode.LOOP_HEADER,
+                                where + ": backward branch at " + jump[0] + " goes just past a loop header");
+            }
         }
         assertArrayEquals(regionEntries.stream().mapToInt(Integer::intValue).toArray(), bytecode.regionStarts(), where);
     }
