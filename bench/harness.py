@@ -191,7 +191,7 @@ def commands(runtime, module, args, native_command, warm, warmup, measured):
         return None
     if runtime == "node":
         if warm:
-            return ["node", "--no-warnings", str(BENCH / "node" / "warm.mjs"), str(warmup), str(measured), module] + args
+            return ["node", "--no-warnings", "--expose-gc", str(BENCH / "node" / "warm.mjs"), str(warmup), str(measured), module] + args
         return ["node", "--no-warnings", str(ROOT / "tools" / "node-wasi-run.mjs"), module] + args
     if runtime == "wasm-truffle":
         if warm:

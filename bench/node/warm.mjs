@@ -1,6 +1,6 @@
 // Steady-state ("warm") runs of a WASI command module on Node.js: compiles the module once, then
 // instantiates it afresh for each iteration (a WASI command runs _start once per instance).
-//   node bench/node/warm.mjs WARMUP MEASURED MODULE.wasm [ARGS...]
+//   node --expose-gc bench/node/warm.mjs WARMUP MEASURED MODULE.wasm [ARGS...]
 // The first iteration's output goes to stdout (for the checksum) and every later one must equal it;
 // one line per iteration goes to stderr: "iteration N warmup|measured SECONDS".
 import { readFile } from "node:fs/promises";
@@ -41,5 +41,10 @@ for (let i = 0; i < warmup + measured; i++) {
         process.exit(1);
     }
     console.error(`iteration ${i} ${i < warmup ? "warmup" : "measured"} ${seconds.toFixed(6)}`);
+    // Frees the finished instance and its memory between iterations, outside the timed part: without it,
+    // Node.js 20 crashes (SIGSEGV) after a handful of iterations of a module that grows a large memory.
+    if (globalThis.gc) {
+        globalThis.gc();
+    }
 }
 rmSync(folder, { recursive: true });

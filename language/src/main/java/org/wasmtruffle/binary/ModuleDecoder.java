@@ -3,7 +3,9 @@ package org.wasmtruffle.binary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.wasmtruffle.module.ConstantExpression;
 import org.wasmtruffle.module.CustomSection;
@@ -222,6 +224,8 @@ public final class ModuleDecoder {
     private void readTypeSection() {
         int count = in.readLength();
         types = new FunctionType[count];
+        // Equal types declared twice become one object: call_indirect's check compares identity first.
+        Map<FunctionType, FunctionType> distinct = new HashMap<>();
         for (int i = 0; i < count; i++) {
             int form = in.readByte();
             if (form != 0x60) {
@@ -229,7 +233,7 @@ public final class ModuleDecoder {
             }
             ValueType[] params = readResultType();
             ValueType[] results = readResultType();
-            types[i] = new FunctionType(params, results);
+            types[i] = distinct.computeIfAbsent(new FunctionType(params, results), type -> type);
         }
     }
 

@@ -3,7 +3,9 @@ package org.wasmtruffle.binary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wasmtruffle.binary.WasmBinary.CODE;
@@ -110,6 +112,15 @@ class ModuleDecoderTest {
         assertEquals(new FunctionType(new ValueType[]{ValueType.I32, ValueType.I64}, new ValueType[]{ValueType.F32}), m.type(1));
         assertArrayEquals(new ValueType[]{ValueType.F64, ValueType.FUNCREF, ValueType.EXTERNREF, ValueType.V128}, m.type(2).params());
         assertArrayEquals(new ValueType[]{ValueType.I32, ValueType.I64}, m.type(2).results());
+    }
+
+    @Test
+    void equalTypesAreOneObject() {
+        // call_indirect compares the callee's type with the expected one by identity first.
+        ModuleDescription m = decode(module(section(TYPE, vec(funcType(new int[]{I32}, I32), funcType(NO_PARAMS), funcType(new int[]{I32}, I32)))));
+        assertEquals(3, m.typeCount());
+        assertSame(m.type(0), m.type(2));
+        assertNotSame(m.type(0), m.type(1));
     }
 
     @Test
