@@ -122,12 +122,12 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @Override
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
         // OSR enters just after a loop header (where backward branches go), whose immediate is the stack
-        // pointer there. The OSR frame's
-        // arguments hold the parent frame, whose first argument is the instance. (The interpreter state
-        // is no place for the instance: an OSR compilation may fold it into a constant.) When compiled
-        // loop code falls back to the interpreter, the interpreter goes on in that OSR frame, and a new
-        // OSR from there has it as parent: walk down to the function's own frame. (A function whose
-        // frame is materialized, for its regions, may get its own frame as the OSR frame.)
+        // pointer there. The OSR frame's arguments hold the parent frame, whose first argument is the
+        // instance. (The interpreter state is no place for the instance: an OSR compilation may fold it
+        // into a constant.) When compiled loop code falls back to the interpreter, the interpreter goes on
+        // in that OSR frame, and a new OSR from there has it as parent: walk down to the function's own
+        // frame. (A function whose frame is materialized, for its regions, may get its own frame as the
+        // OSR frame.)
         Object[] arguments = osrFrame.getArguments();
         while (arguments[0] instanceof Frame outer) {
             arguments = outer.getArguments();
@@ -258,8 +258,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                             // would make every loop iteration a new explosion state.
                             loopCount++;
                         }
-                        clearStackAbove(frame, sp);
-                        Object result = backEdge(frame, target, loopCount, region);
+                        Object result = backEdge(frame, target, sp, loopCount, region);
                         if (result != null) {
                             return result;
                         }
@@ -283,7 +282,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         }
                         if (target <= pc) {
                             loopCount++;
-                            Object result = backEdge(frame, target, loopCount, region);
+                            Object result = backEdge(frame, target, sp, loopCount, region);
                             if (result != null) {
                                 return result;
                             }
@@ -310,8 +309,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                                 if (CompilerDirectives.inInterpreter()) {
                                     loopCount++;
                                 }
-                                clearStackAbove(frame, sp);
-                                Object result = backEdge(frame, target, loopCount, region);
+                                Object result = backEdge(frame, target, sp, loopCount, region);
                                 if (result != null) {
                                     return result;
                                 }
@@ -802,7 +800,9 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         return destination + arity;
     }
 
-    private Object backEdge(VirtualFrame frame, int target, int loopCount, RegionRootNode region) {
+    /** A backward branch to {@code target}, with the stack pointer {@code sp} there. */
+    private Object backEdge(VirtualFrame frame, int target, int sp, int loopCount, RegionRootNode region) {
+        clearStackAbove(frame, sp);
         TruffleSafepoint.poll(this);
         // A loop inside a region is not replaced on the stack: OSR code would run the rest of the function,
         // not the region. The region itself is compiled after a few calls. Nor is a loop of a region's code
