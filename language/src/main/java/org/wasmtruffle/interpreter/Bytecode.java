@@ -32,6 +32,17 @@ public final class Bytecode {
      */
     public static final int JUMP_IF_ZERO = 0x04;
     /**
+     * {@code JUMP_UNLESS_COMPARE target profile compareOpcode}: a comparison ({@link #I32_EQZ} ... {@code f64.ge})
+     * fused with the {@code if} that consumes its result: pops the comparison's operands and jumps to target
+     * unless it holds. Compiled code branches on the comparison itself, not on an i32 made from it.
+     */
+    public static final int JUMP_UNLESS_COMPARE = 0x06;
+    /**
+     * {@code BR_IF_COMPARE target arity height profile compareOpcode}: a comparison fused with the {@code br_if}
+     * that consumes its result: pops the comparison's operands; if it holds, as {@link #BR}.
+     */
+    public static final int BR_IF_COMPARE = 0x07;
+    /**
      * {@code REGION_ENTRY region height}: does nothing, and marks where a region of a huge function begins: a case of
      * a large {@code br_table} (the dispatch of an interpreter loop), which continues up to the next region's entry.
      * Compiled code of the function calls a region as a call target of its own, sharing the function's frame,
@@ -147,6 +158,9 @@ public final class Bytecode {
     public static final int I32_LE_U = 0x4D;
     public static final int I32_GE_S = 0x4E;
     public static final int I32_GE_U = 0x4F;
+    public static final int I64_EQZ = 0x50;
+    /** The last comparison: every opcode from {@link #I32_EQZ} to here compares and gives an i32 of 0 or 1. */
+    public static final int F64_GE = 0x66;
     public static final int I32_ADD = 0x6A;
     public static final int I32_SUB = 0x6B;
     public static final int I32_MUL = 0x6C;
@@ -197,6 +211,16 @@ public final class Bytecode {
     /** {@code TABLE_FILL tableIndex}. */
     public static final int TABLE_FILL = MISC + 17;
 
+    /** Whether {@code opcode} is a comparison, fusable with the branch that follows it. */
+    public static boolean isComparison(int opcode) {
+        return opcode >= I32_EQZ && opcode <= F64_GE;
+    }
+
+    /** How many operands comparison {@code opcode} pops: one for the {@code eqz}s, two for the others. */
+    public static int comparisonOperands(int opcode) {
+        return opcode == I32_EQZ || opcode == I64_EQZ ? 1 : 2;
+    }
+
     /** The number of words of the instruction at {@code pc}: its opcode and immediates. */
     public static int length(int[] code, int pc) {
         return switch (code[pc]) {
@@ -204,8 +228,9 @@ public final class Bytecode {
                             ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
                 2;
             case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
-            case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR -> 4;
+            case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR, JUMP_UNLESS_COMPARE -> 4;
             case BR_IF, LOCAL_GET_LOCAL_LOAD -> 5;
+            case BR_IF_COMPARE -> 6;
             case BR_TABLE -> 3 + 3 * (code[pc + 1] + 1);
             default -> code[pc] >= I32_LOAD && code[pc] <= I64_STORE32 ? 2 : 1;
         };

@@ -239,11 +239,30 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         return regionExit(region, pc, sp, loopCount);
                     }
                 }
-                case Bytecode.BR, Bytecode.BR_IF -> {
+                case Bytecode.JUMP_UNLESS_COMPARE -> {
+                    int comparison = bc[pc + 3];
+                    sp -= Bytecode.comparisonOperands(comparison);
+                    if (profile(profiles, bc[pc + 2], !NumericInstructions.holds(frame, sp, comparison))) {
+                        pc = bc[pc + 1];
+                        if (region != null && region.leaves(pc)) {
+                            return regionExit(region, pc, sp, loopCount);
+                        }
+                    } else {
+                        pc += 4;
+                    }
+                }
+                case Bytecode.BR, Bytecode.BR_IF, Bytecode.BR_IF_COMPARE -> {
                     if (op == Bytecode.BR_IF) {
                         sp--;
                         if (!profile(profiles, bc[pc + 4], frame.getIntStatic(sp) != 0)) {
                             pc += 5;
+                            continue;
+                        }
+                    } else if (op == Bytecode.BR_IF_COMPARE) {
+                        int comparison = bc[pc + 5];
+                        sp -= Bytecode.comparisonOperands(comparison);
+                        if (!profile(profiles, bc[pc + 4], NumericInstructions.holds(frame, sp, comparison))) {
+                            pc += 6;
                             continue;
                         }
                     }
@@ -564,21 +583,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 case Bytecode.I32_EQ, Bytecode.I32_NE, Bytecode.I32_LT_S, Bytecode.I32_LT_U, Bytecode.I32_GT_S, Bytecode.I32_GT_U, Bytecode.I32_LE_S,
                                 Bytecode.I32_LE_U, Bytecode.I32_GE_S, Bytecode.I32_GE_U -> {
                     sp--;
-                    int a = frame.getIntStatic(sp - 1);
-                    int b = frame.getIntStatic(sp);
-                    boolean r = switch (op) {
-                        case Bytecode.I32_EQ -> a == b;
-                        case Bytecode.I32_NE -> a != b;
-                        case Bytecode.I32_LT_S -> a < b;
-                        case Bytecode.I32_LT_U -> Integer.compareUnsigned(a, b) < 0;
-                        case Bytecode.I32_GT_S -> a > b;
-                        case Bytecode.I32_GT_U -> Integer.compareUnsigned(a, b) > 0;
-                        case Bytecode.I32_LE_S -> a <= b;
-                        case Bytecode.I32_LE_U -> Integer.compareUnsigned(a, b) <= 0;
-                        case Bytecode.I32_GE_S -> a >= b;
-                        default -> Integer.compareUnsigned(a, b) >= 0;
-                    };
-                    frame.setIntStatic(sp - 1, r ? 1 : 0);
+                    frame.setIntStatic(sp - 1, NumericInstructions.i32Holds(op, frame.getIntStatic(sp - 1), frame.getIntStatic(sp)) ? 1 : 0);
                     pc++;
                 }
                 case Bytecode.I32_ADD, Bytecode.I32_SUB, Bytecode.I32_MUL, Bytecode.I32_AND, Bytecode.I32_OR, Bytecode.I32_XOR, Bytecode.I32_SHL,
@@ -711,7 +716,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         int pc = start;
         while (pc < end) {
             switch (code[pc]) {
-                case Bytecode.BR, Bytecode.BR_IF -> exits = withExitIfLeaving(exits, start, end, code[pc + 1], code[pc + 3] + code[pc + 2]);
+                case Bytecode.BR, Bytecode.BR_IF, Bytecode.BR_IF_COMPARE -> exits = withExitIfLeaving(exits, start, end, code[pc + 1], code[pc + 3] + code[pc + 2]);
                 case Bytecode.RETURN -> exits = RegionRootNode.withExit(exits, pc, code[pc + 1]);
                 case Bytecode.BR_TABLE -> {
                     for (int entry = pc + 3; entry <= pc + 3 * (code[pc + 1] + 1); entry += 3) {

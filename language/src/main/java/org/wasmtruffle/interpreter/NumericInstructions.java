@@ -9,7 +9,8 @@ import org.wasmtruffle.numeric.NumericConversions;
 /**
  * The numeric instructions (binary opcodes 0x45..0xC4 and the saturating truncations) on the operand
  * stack in frame slots, except the commonest, which {@link BytecodeNode}'s dispatch loop runs itself (those
- * named in {@link Bytecode}: i32 comparisons and arithmetic, i64 add and sub, wrap and extend). Called from
+ * named in {@link Bytecode}: i32 comparisons and arithmetic, i64 add and sub, wrap and extend), and the
+ * comparisons of the branches fused with one ({@link #holds}). Called from
  * the interpreter loop with a constant opcode, so partial evaluation reduces each call to the one operation.
  */
 final class NumericInstructions {
@@ -34,15 +35,30 @@ final class NumericInstructions {
     }
 
     private static int compare(VirtualFrame f, int sp, int op) {
-        if (op == 0x50) {
-            f.setIntStatic(sp - 1, f.getLongStatic(sp - 1) == 0 ? 1 : 0);
-            return sp;
-        }
-        boolean r;
-        if (op <= 0x5A) {
-            long a = f.getLongStatic(sp - 2);
-            long b = f.getLongStatic(sp - 1);
-            r = switch (op) {
+        int first = sp - Bytecode.comparisonOperands(op);
+        f.setIntStatic(first, holds(f, first, op) ? 1 : 0);
+        return first + 1;
+    }
+
+    /**
+     * Whether comparison {@code op} ({@link Bytecode#I32_EQZ} ... {@link Bytecode#F64_GE}) holds for the operands in
+     * slots {@code first} and, unless it is an {@code eqz}, {@code first + 1}. Used both by the comparisons and by the
+     * branches fused with them.
+     */
+    static boolean holds(VirtualFrame f, int first, int op) {
+        if (op <= Bytecode.I32_GE_U) {
+            int a = f.getIntStatic(first);
+            if (op == Bytecode.I32_EQZ) {
+                return a == 0;
+            }
+            return i32Holds(op, a, f.getIntStatic(first + 1));
+        } else if (op <= 0x5A) {
+            long a = f.getLongStatic(first);
+            if (op == Bytecode.I64_EQZ) {
+                return a == 0;
+            }
+            long b = f.getLongStatic(first + 1);
+            return switch (op) {
                 case 0x51 -> a == b;
                 case 0x52 -> a != b;
                 case 0x53 -> a < b;
@@ -55,9 +71,9 @@ final class NumericInstructions {
                 default -> Long.compareUnsigned(a, b) >= 0;
             };
         } else if (op <= 0x60) {
-            float a = f.getFloatStatic(sp - 2);
-            float b = f.getFloatStatic(sp - 1);
-            r = switch (op) {
+            float a = f.getFloatStatic(first);
+            float b = f.getFloatStatic(first + 1);
+            return switch (op) {
                 case 0x5B -> a == b;
                 case 0x5C -> a != b;
                 case 0x5D -> a < b;
@@ -65,20 +81,33 @@ final class NumericInstructions {
                 case 0x5F -> a <= b;
                 default -> a >= b;
             };
-        } else {
-            double a = f.getDoubleStatic(sp - 2);
-            double b = f.getDoubleStatic(sp - 1);
-            r = switch (op) {
-                case 0x61 -> a == b;
-                case 0x62 -> a != b;
-                case 0x63 -> a < b;
-                case 0x64 -> a > b;
-                case 0x65 -> a <= b;
-                default -> a >= b;
-            };
         }
-        f.setIntStatic(sp - 2, r ? 1 : 0);
-        return sp - 1;
+        double a = f.getDoubleStatic(first);
+        double b = f.getDoubleStatic(first + 1);
+        return switch (op) {
+            case 0x61 -> a == b;
+            case 0x62 -> a != b;
+            case 0x63 -> a < b;
+            case 0x64 -> a > b;
+            case 0x65 -> a <= b;
+            default -> a >= b;
+        };
+    }
+
+    /** Whether the binary i32 comparison {@code op} ({@link Bytecode#I32_EQ} ... {@link Bytecode#I32_GE_U}) holds. */
+    static boolean i32Holds(int op, int a, int b) {
+        return switch (op) {
+            case Bytecode.I32_EQ -> a == b;
+            case Bytecode.I32_NE -> a != b;
+            case Bytecode.I32_LT_S -> a < b;
+            case Bytecode.I32_LT_U -> Integer.compareUnsigned(a, b) < 0;
+            case Bytecode.I32_GT_S -> a > b;
+            case Bytecode.I32_GT_U -> Integer.compareUnsigned(a, b) > 0;
+            case Bytecode.I32_LE_S -> a <= b;
+            case Bytecode.I32_LE_U -> Integer.compareUnsigned(a, b) <= 0;
+            case Bytecode.I32_GE_S -> a >= b;
+            default -> Integer.compareUnsigned(a, b) >= 0;
+        };
     }
 
     private static int i32Arithmetic(VirtualFrame f, int sp, int op, Node node) {

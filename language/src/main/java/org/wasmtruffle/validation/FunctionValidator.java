@@ -94,6 +94,8 @@ public final class FunctionValidator {
     private int lastI32Const = -1;
     /** Where the last {@link Bytecode#I32_ADD_CONST} was made, for fusing it with a {@code local.set} or {@code local.tee}. */
     private int lastAddConstant = -1;
+    /** Where the last comparison was emitted, for fusing it with a {@code br_if} or {@code if} that follows; -1 if none. */
+    private int lastComparison = -1;
     /** Branch profile slots handed out so far (see {@link Bytecode#JUMP_IF_ZERO}). */
     private int profileCount;
     /** Whether this body is large enough to be split into regions (see {@link Bytecode#REGION_ENTRY}). */
@@ -482,10 +484,18 @@ public final class FunctionValidator {
                     boolean dead = !emitting();
                     int fixup = -1;
                     if (!dead) {
-                        out.emit(Bytecode.JUMP_IF_ZERO);
+                        int comparison = fusableComparison();
+                        if (comparison >= 0) {
+                            out.set(lastComparison, Bytecode.JUMP_UNLESS_COMPARE);
+                        } else {
+                            out.emit(Bytecode.JUMP_IF_ZERO);
+                        }
                         fixup = out.position();
                         out.emit(-1);
                         out.emit(profileCount++);
+                        if (comparison >= 0) {
+                            out.emit(comparison);
+                        }
                     }
                     pushControl(KIND_IF, bt[0], bt[1], dead);
                     ctrlElseFixup[ctrlTop] = fixup;
@@ -529,9 +539,17 @@ public final class FunctionValidator {
                     pop(types);
                     push(types);
                     if (emitting()) {
-                        out.emit(Bytecode.BR_IF);
+                        int comparison = fusableComparison();
+                        if (comparison >= 0) {
+                            out.set(lastComparison, Bytecode.BR_IF_COMPARE);
+                        } else {
+                            out.emit(Bytecode.BR_IF);
+                        }
                         emitBranchTarget(frame);
                         out.emit(profileCount++);
+                        if (comparison >= 0) {
+                            out.emit(comparison);
+                        }
                     }
                 }
                 case 0x0E -> brTable();
@@ -965,6 +983,17 @@ public final class FunctionValidator {
         };
     }
 
+    /**
+     * The comparison just emitted, if the branch about to be emitted can take its place (nothing between them, no
+     * label); -1 otherwise. The caller overwrites the comparison's opcode with the fused branch's.
+     */
+    private int fusableComparison() {
+        if (lastComparison >= 0 && Bytecode.isComparison(out.get(lastComparison)) && out.canFuseWith(lastComparison, out.get(lastComparison), 1)) {
+            return out.get(lastComparison);
+        }
+        return -1;
+    }
+
     private void numeric(int opcode) {
         int[] sig = NUMERIC[opcode];
         if (sig[1] != 0) {
@@ -980,6 +1009,9 @@ public final class FunctionValidator {
                 out.set(lastI32Const + 1, -out.get(lastI32Const + 1));
             }
         } else {
+            if (Bytecode.isComparison(opcode) && emitting()) {
+                lastComparison = out.position();
+            }
             emit(opcode);
         }
         push(sig[2]);

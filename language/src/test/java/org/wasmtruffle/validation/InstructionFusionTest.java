@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
 import org.wasmtruffle.binary.ModuleDecoder;
@@ -17,8 +20,9 @@ import org.wasmtruffle.interpreter.FunctionBytecode;
 import org.wasmtruffle.module.ModuleDescription;
 
 /**
- * A {@code local.get} followed by a load or a store, and an {@code i32.const} followed by {@code i32.add} or
- * {@code i32.sub}, become one instruction each, but never where a branch lands between them.
+ * A {@code local.get} followed by a load or a store, an {@code i32.const} followed by {@code i32.add} or
+ * {@code i32.sub}, and a comparison followed by the {@code br_if} or {@code if} that consumes it, become one
+ * instruction each, but never where a branch lands between them.
  */
 class InstructionFusionTest {
     private static final String MODULE = """
@@ -162,5 +166,192 @@ class InstructionFusionTest {
             assertEquals(100, exports.getMember("labelBeforeSet").execute(7, 1).asInt(), "the branch's value");
             assertEquals(8, exports.getMember("labelBeforeSet").execute(7, 0).asInt(), "the sum");
         }
+    }
+
+    /** The comparisons, by value type: the text names of the wasm instructions from i32.eqz to f64.ge. */
+    private static final String[][] COMPARISONS = {
+        {"i32", "eqz", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u"},
+        {"i64", "eqz", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u"},
+        {"f32", "eq", "ne", "lt", "gt", "le", "ge"},
+        {"f64", "eq", "ne", "lt", "gt", "le", "ge"},
+    };
+
+    /** Operands for each type: signed and unsigned extremes, signed zeros, infinities and a NaN. */
+    private static final Object[][] OPERANDS = {
+        {0, 1, -1, 7, Integer.MIN_VALUE, Integer.MAX_VALUE},
+        {0L, 1L, -1L, 1L << 40, Long.MIN_VALUE, Long.MAX_VALUE},
+        {0f, -0f, 1.5f, -2f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY},
+        {0d, -0d, 1.5d, -2d, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
+    };
+
+    /**
+     * For every comparison: the comparison alone (not fused: its result is returned), the comparison with a
+     * {@code br_if} that consumes it, and with an {@code if}; each returns 1 when it holds and 0 otherwise.
+     */
+    private static String comparisonModule() {
+        StringBuilder wat = new StringBuilder("(module\n");
+        for (String[] type : COMPARISONS) {
+            for (int i = 1; i < type.length; i++) {
+                String t = type[0];
+                String op = t + "." + type[i];
+                boolean unary = type[i].equals("eqz");
+                String params = unary ? "(param " + t + ")" : "(param " + t + " " + t + ")";
+                String operands = unary ? "(local.get 0)" : "(local.get 0) (local.get 1)";
+                wat.append("  (func (export \"plain ").append(op).append("\") ").append(params).append(" (result i32) (").append(op).append(' ').append(operands).append("))\n");
+                wat.append("  (func (export \"br_if ").append(op).append("\") ").append(params).append(" (result i32)\n")
+                                .append("    (block $b (result i32) (i32.const 1) (").append(op).append(' ').append(operands).append(") (br_if $b) (drop) (i32.const 0)))\n");
+                wat.append("  (func (export \"if ").append(op).append("\") ").append(params).append(" (result i32)\n")
+                                .append("    (").append(op).append(' ').append(operands).append(") (if (result i32) (then (i32.const 1)) (else (i32.const 0))))\n");
+            }
+        }
+        // The end of block $b, where a branch lands, lies between the comparison and the br_if (and the if):
+        // they must consume whichever value reached the label (1 from the branch, the comparison otherwise).
+        wat.append("""
+                          (func (export "labelBeforeBrIf") (param i32 i32 i32) (result i32)
+                            (block $out (result i32)
+                              (i32.const 7)
+                              (block $b (result i32)
+                                (br_if $b (i32.const 1) (local.get 2))
+                                (drop)
+                                (i32.lt_s (local.get 0) (local.get 1)))
+                              (br_if $out)
+                              (drop)
+                              (i32.const 9)))
+                          (func (export "labelBeforeIf") (param i32 i32 i32) (result i32)
+                            (block $b (result i32)
+                              (br_if $b (i32.const 1) (local.get 2))
+                              (drop)
+                              (i32.lt_s (local.get 0) (local.get 1)))
+                            (if (result i32) (then (i32.const 7)) (else (i32.const 9))))
+                        )
+                        """);
+        return wat.toString();
+    }
+
+    @Test
+    void fusesComparisonsWithTheBranchesThatConsumeThem() {
+        byte[] binary = Wat.compile(comparisonModule());
+        ModuleDescription module = ModuleDecoder.decode("comparisons.wasm", binary);
+        ModuleValidator.validate(module);
+        int function = 0;
+        for (String[] type : COMPARISONS) {
+            for (int i = 1; i < type.length; i++) {
+                String op = type[0] + "." + type[i];
+                int[] plain = code(module, function++);
+                int comparison = plain[plain.length - 3];
+                assertTrue(Bytecode.isComparison(comparison), op + ": " + Arrays.toString(plain));
+                int[] brIf = code(module, function++);
+                assertTrue(containsInstruction(brIf, Bytecode.BR_IF_COMPARE, 5, comparison), op + ": " + Arrays.toString(brIf));
+                assertFalse(opcodes(brIf).contains(comparison), op + ": " + Arrays.toString(brIf));
+                int[] ifCode = code(module, function++);
+                assertTrue(containsInstruction(ifCode, Bytecode.JUMP_UNLESS_COMPARE, 3, comparison), op + ": " + Arrays.toString(ifCode));
+                assertFalse(opcodes(ifCode).contains(comparison), op + ": " + Arrays.toString(ifCode));
+            }
+        }
+        for (int labelled = function; labelled < function + 2; labelled++) {
+            int[] code = code(module, labelled);
+            List<Integer> opcodes = opcodes(code);
+            assertTrue(opcodes.contains(Bytecode.I32_LT_S), Arrays.toString(code));
+            assertFalse(opcodes.contains(Bytecode.BR_IF_COMPARE) || opcodes.contains(Bytecode.JUMP_UNLESS_COMPARE), Arrays.toString(code));
+        }
+    }
+
+    /** The opcodes of the instructions of {@code code}, in order. */
+    private static List<Integer> opcodes(int[] code) {
+        List<Integer> opcodes = new ArrayList<>();
+        for (int pc = 0; pc < code.length; pc += Bytecode.length(code, pc)) {
+            opcodes.add(code[pc]);
+        }
+        return opcodes;
+    }
+
+    private static boolean containsInstruction(int[] code, int opcode, int comparisonOffset, int comparison) {
+        for (int pc = 0; pc < code.length; pc += Bytecode.length(code, pc)) {
+            if (code[pc] == opcode && code[pc + comparisonOffset] == comparison) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void fusedComparisonsBranchAsTheirResultsSayInterpreted() {
+        checkComparisons(Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.Compilation", "false"));
+    }
+
+    @Test
+    void fusedComparisonsBranchAsTheirResultsSayCompiled() {
+        checkComparisons(Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
+                        .option("engine.BackgroundCompilation", "false"));
+    }
+
+    private static void checkComparisons(Engine.Builder engineBuilder) {
+        byte[] binary = Wat.compile(comparisonModule());
+        try (Engine engine = engineBuilder.build(); Context context = Context.newBuilder("wasm-truffle").engine(engine).build()) {
+            Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(binary),
+                            "comparisons.wasm").buildLiteral()).newInstance().getMember("exports");
+            for (int t = 0; t < COMPARISONS.length; t++) {
+                for (int i = 1; i < COMPARISONS[t].length; i++) {
+                    String op = COMPARISONS[t][0] + "." + COMPARISONS[t][i];
+                    boolean unary = COMPARISONS[t][i].equals("eqz");
+                    for (Object a : OPERANDS[t]) {
+                        for (Object b : unary ? new Object[]{null} : OPERANDS[t]) {
+                            Object[] args = unary ? new Object[]{a} : new Object[]{a, b};
+                            int expected = expected(op, a, b);
+                            String what = op + " " + Arrays.toString(args);
+                            assertEquals(expected, exports.getMember("plain " + op).execute(args).asInt(), what);
+                            assertEquals(expected, exports.getMember("br_if " + op).execute(args).asInt(), what);
+                            assertEquals(expected, exports.getMember("if " + op).execute(args).asInt(), what);
+                        }
+                    }
+                }
+            }
+            for (int c = 0; c <= 1; c++) {
+                for (int a = -1; a <= 1; a++) {
+                    int expected = c != 0 || a < 0 ? 7 : 9;
+                    assertEquals(expected, exports.getMember("labelBeforeBrIf").execute(a, 0, c).asInt(), "a=" + a + " c=" + c);
+                    assertEquals(expected, exports.getMember("labelBeforeIf").execute(a, 0, c).asInt(), "a=" + a + " c=" + c);
+                }
+            }
+        }
+    }
+
+    /** What comparison {@code op} gives, computed in Java from the operator's definition. */
+    private static int expected(String op, Object x, Object y) {
+        String name = op.substring(4);
+        boolean r;
+        if (op.startsWith("i")) {
+            long a = ((Number) x).longValue();
+            long b = y == null ? 0 : ((Number) y).longValue();
+            boolean wide = op.startsWith("i64");
+            long ua = wide ? a : a & 0xFFFFFFFFL;
+            long ub = wide ? b : b & 0xFFFFFFFFL;
+            int unsigned = Long.compareUnsigned(ua, ub);
+            r = switch (name) {
+                case "eqz" -> a == 0;
+                case "eq" -> a == b;
+                case "ne" -> a != b;
+                case "lt_s" -> a < b;
+                case "lt_u" -> unsigned < 0;
+                case "gt_s" -> a > b;
+                case "gt_u" -> unsigned > 0;
+                case "le_s" -> a <= b;
+                case "le_u" -> unsigned <= 0;
+                case "ge_s" -> a >= b;
+                default -> unsigned >= 0;
+            };
+        } else {
+            double a = ((Number) x).doubleValue();
+            double b = y == null ? 0 : ((Number) y).doubleValue();
+            r = switch (name) {
+                case "eq" -> a == b;
+                case "ne" -> a != b;
+                case "lt" -> a < b;
+                case "gt" -> a > b;
+                case "le" -> a <= b;
+                default -> a >= b;
+            };
+        }
+        return r ? 1 : 0;
     }
 }

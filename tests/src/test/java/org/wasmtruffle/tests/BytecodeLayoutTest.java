@@ -75,7 +75,8 @@ class BytecodeLayoutTest {
         while (pc < code.length) {
             starts.set(pc);
             switch (code[pc]) {
-                case Bytecode.JUMP, Bytecode.JUMP_IF_ZERO, Bytecode.BR, Bytecode.BR_IF -> jumps.add(new int[] {pc, code[pc + 1]});
+                case Bytecode.JUMP, Bytecode.JUMP_IF_ZERO, Bytecode.JUMP_UNLESS_COMPARE, Bytecode.BR, Bytecode.BR_IF, Bytecode.BR_IF_COMPARE ->
+                    jumps.add(new int[] {pc, code[pc + 1]});
                 case Bytecode.BR_TABLE -> {
                     for (int i = 0; i <= code[pc + 1]; i++) {
                         jumps.add(new int[] {pc, code[pc + 3 + 3 * i]});
