@@ -93,6 +93,25 @@ public final class Bytecode {
      * stored, the address is on the stack.
      */
     public static final int LOCAL_STORE = 0x15;
+    /**
+     * {@code LOCAL_GET_LOCAL_STORE addressLocal valueLocal storeOpcode offset}: {@code local.get addressLocal} followed by
+     * a {@link #LOCAL_STORE}: stores a local at another local's address, with nothing on the stack.
+     */
+    public static final int LOCAL_GET_LOCAL_STORE = 0x19;
+    /**
+     * {@code LOCAL_LOAD_LOAD local I32_LOAD offset I32_LOAD secondOffset}: a {@link #LOCAL_LOAD} of an i32 followed by
+     * an {@code i32.load} of the address it loaded (a pointer chased: {@code p->a->b}). Its words are those of the
+     * two instructions it replaces, the second's opcode unused.
+     */
+    public static final int LOCAL_LOAD_LOAD = 0x08;
+    /**
+     * {@code GLOBAL_GET_ADD_CONST_SET global typeCode unused value index}: an i32 {@code global.get} followed by an
+     * {@link #I32_ADD_CONST_SET} (a C function's prologue moving the stack pointer into a local). Its words are those
+     * of the two instructions it replaces, the second's opcode unused.
+     */
+    public static final int GLOBAL_GET_ADD_CONST_SET = 0x09;
+    /** {@code GLOBAL_GET_ADD_CONST_TEE global typeCode unused value index}: as {@link #GLOBAL_GET_ADD_CONST_SET} with a {@link #I32_ADD_CONST_TEE}. */
+    public static final int GLOBAL_GET_ADD_CONST_TEE = 0x0A;
     /** {@code I32_ADD_CONST value}: {@code i32.const value} fused with the {@code i32.add} that follows it (or the {@code i32.sub}, negated). */
     public static final int I32_ADD_CONST = 0x14;
     /**
@@ -229,8 +248,8 @@ public final class Bytecode {
                 2;
             case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
             case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR, JUMP_UNLESS_COMPARE -> 4;
-            case BR_IF, LOCAL_GET_LOCAL_LOAD -> 5;
-            case BR_IF_COMPARE -> 6;
+            case BR_IF, LOCAL_GET_LOCAL_LOAD, LOCAL_GET_LOCAL_STORE -> 5;
+            case BR_IF_COMPARE, LOCAL_LOAD_LOAD, GLOBAL_GET_ADD_CONST_SET, GLOBAL_GET_ADD_CONST_TEE -> 6;
             case BR_TABLE -> 3 + 3 * (code[pc + 1] + 1);
             default -> code[pc] >= I32_LOAD && code[pc] <= I64_STORE32 ? 2 : 1;
         };

@@ -463,6 +463,26 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     sp--;
                     pc += 4;
                 }
+                case Bytecode.LOCAL_GET_LOCAL_STORE -> {
+                    // The address is read from its local's own slot.
+                    MemoryInstructions.store(frame, bc[pc + 1], bc[pc + 2], bc[pc + 3], memory, bc[pc + 4], this);
+                    pc += 5;
+                }
+                case Bytecode.LOCAL_LOAD_LOAD -> {
+                    frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 3]), this));
+                    frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(frame, sp, bc[pc + 5]), this));
+                    sp++;
+                    pc += 6;
+                }
+                case Bytecode.GLOBAL_GET_ADD_CONST_SET, Bytecode.GLOBAL_GET_ADD_CONST_TEE -> {
+                    int sum = (int) instance.globals[bc[pc + 1]].bits() + bc[pc + 4];
+                    frame.setIntStatic(bc[pc + 5], sum);
+                    if (op == Bytecode.GLOBAL_GET_ADD_CONST_TEE) {
+                        frame.setIntStatic(sp, sum);
+                        sp++;
+                    }
+                    pc += 6;
+                }
                 case Bytecode.I32_ADD_CONST -> {
                     frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) + bc[pc + 1]);
                     pc += 2;

@@ -94,6 +94,15 @@ public final class FunctionValidator {
     private int lastI32Const = -1;
     /** Where the last {@link Bytecode#I32_ADD_CONST} was made, for fusing it with a {@code local.set} or {@code local.tee}. */
     private int lastAddConstant = -1;
+    /** Where the last {@code global.get} of an i32 was emitted; -1 if none. */
+    private int lastGlobalGet = -1;
+    /**
+     * Where the i32 {@code global.get} right before {@link #lastI32Const} was emitted, if adjacent to it (no label
+     * between); -1 if none. Set with {@link #lastI32Const}, for fusing the three with an add and a {@code local.set}.
+     */
+    private int globalGetBeforeConst = -1;
+    /** Where the last {@link Bytecode#LOCAL_LOAD} of an i32 was made, for fusing it with an {@code i32.load} that follows. */
+    private int lastLocalLoad = -1;
     /** Where the last comparison was emitted, for fusing it with a {@code br_if} or {@code if} that follows; -1 if none. */
     private int lastComparison = -1;
     /** Branch profile slots handed out so far (see {@link Bytecode#JUMP_IF_ZERO}). */
@@ -639,6 +648,10 @@ public final class FunctionValidator {
                         // Adding a constant, then keeping the sum in a local: one instruction.
                         out.set(lastAddConstant, opcode == 0x21 ? Bytecode.I32_ADD_CONST_SET : Bytecode.I32_ADD_CONST_TEE);
                         out.emit(index);
+                        if (globalGetBeforeConst >= 0 && globalGetBeforeConst + 3 == lastAddConstant && out.get(globalGetBeforeConst) == Bytecode.GLOBAL_GET) {
+                            // And the global.get of the constant's operand before it (a C prologue's stack pointer).
+                            out.set(globalGetBeforeConst, opcode == 0x21 ? Bytecode.GLOBAL_GET_ADD_CONST_SET : Bytecode.GLOBAL_GET_ADD_CONST_TEE);
+                        }
                     } else {
                         emit(opcode, index);
                     }
@@ -658,6 +671,7 @@ public final class FunctionValidator {
                         }
                         pop(t);
                     }
+                    lastGlobalGet = opcode == 0x23 && t == I32 && emitting() ? out.position() : -1;
                     emit(opcode, index, t);
                     if (opcode == 0x23) {
                         push(t);
@@ -692,6 +706,7 @@ public final class FunctionValidator {
                 }
                 case 0x41 -> {
                     int v = reader.readS32();
+                    globalGetBeforeConst = emitting() && out.canFuseWith(lastGlobalGet, Bytecode.GLOBAL_GET, 3) ? lastGlobalGet : -1;
                     lastI32Const = emitting() ? out.position() : -1;
                     emit(Bytecode.I32_CONST, v);
                     push(I32);
@@ -905,16 +920,24 @@ public final class FunctionValidator {
         if (emitting() && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2)) {
             // local.get + load, the commonest pair in compiled C, and local.get + store (the local is the
             // value stored): one instruction each.
-            if (load && localGetBeforeLast >= 0) {
-                // And the local.get before it: LOCAL_GET_LOCAL_LOAD first second loadOpcode offset.
-                out.set(localGetBeforeLast, Bytecode.LOCAL_GET_LOCAL_LOAD);
+            if (localGetBeforeLast >= 0) {
+                // And the local.get before it (for a store, the address): LOCAL_GET_LOCAL_LOAD first second
+                // loadOpcode offset, or LOCAL_GET_LOCAL_STORE address value storeOpcode offset.
+                out.set(localGetBeforeLast, load ? Bytecode.LOCAL_GET_LOCAL_LOAD : Bytecode.LOCAL_GET_LOCAL_STORE);
                 out.set(lastLocalGet, out.get(lastLocalGet + 1));
                 out.set(lastLocalGet + 1, opcode);
                 out.emit(offset);
             } else {
+                if (load && opcode == Bytecode.I32_LOAD) {
+                    lastLocalLoad = lastLocalGet;
+                }
                 out.set(lastLocalGet, load ? Bytecode.LOCAL_LOAD : Bytecode.LOCAL_STORE);
                 out.emit(opcode, offset);
             }
+        } else if (opcode == Bytecode.I32_LOAD && emitting() && out.canFuseWith(lastLocalLoad, Bytecode.LOCAL_LOAD, 4)) {
+            // A pointer chased: the i32 that a local's address holds is itself an address.
+            out.set(lastLocalLoad, Bytecode.LOCAL_LOAD_LOAD);
+            out.emit(opcode, offset);
         } else {
             emit(opcode, offset);
         }

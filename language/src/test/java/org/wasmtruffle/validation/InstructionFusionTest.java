@@ -20,9 +20,11 @@ import org.wasmtruffle.interpreter.FunctionBytecode;
 import org.wasmtruffle.module.ModuleDescription;
 
 /**
- * A {@code local.get} followed by a load or a store, an {@code i32.const} followed by {@code i32.add} or
- * {@code i32.sub}, and a comparison followed by the {@code br_if} or {@code if} that consumes it, become one
- * instruction each, but never where a branch lands between them.
+ * A {@code local.get} followed by a load or a store (and the {@code local.get} before those), an {@code i32.const}
+ * followed by {@code i32.add} or {@code i32.sub} (and the {@code global.get} before, the {@code local.set} after),
+ * an {@code i32.load} of a local's address followed by another {@code i32.load}, and a comparison followed by the
+ * {@code br_if} or {@code if} that consumes it, become one instruction each, but never where a branch lands
+ * between them.
  */
 class InstructionFusionTest {
     private static final String MODULE = """
@@ -65,7 +67,7 @@ class InstructionFusionTest {
     private static final String ARITHMETIC = """
                     (module
                       (memory (export "memory") 1)
-                      ;; Stores the local $v at $p + 8 (local.get + store fused), returns the byte there minus
+                      ;; Stores the local $v at $p + 8 (both local.gets and the store fused), returns the byte there minus
                       ;; 0x80000000 (const + sub fused, the constant negated) plus 5 (const + add fused).
                       (func (export "storeAndAdd") (param $p i32) (param $v i32) (result i32)
                         (i32.store8 offset=8 (local.get $p) (local.get $v))
@@ -95,6 +97,115 @@ class InstructionFusionTest {
                         (local.set $r)
                         (local.get $r)))
                     """;
+
+    private static final String CHAINS = """
+                    (module
+                      (memory (export "memory") 1)
+                      (global $sp (mut i32) (i32.const 4096))
+                      ;; A local stored at another local's address: both local.gets and the store fused.
+                      (func (export "store") (param $p i32) (param $v i32)
+                        (i32.store offset=4 (local.get $p) (local.get $v)))
+                      (func (export "store64") (param $p i32) (param $v i64)
+                        (i64.store16 offset=2 (local.get $p) (local.get $v)))
+                      ;; The block's end lies between the two local.gets: the address is $q when $c, else $p.
+                      (func (export "labelBeforeStore") (param $p i32) (param $q i32) (param $v i32) (param $c i32)
+                        (block $b (result i32)
+                          (local.get $q)
+                          (br_if $b (local.get $c))
+                          (drop)
+                          (local.get $p))
+                        (local.get $v)
+                        (i32.store))
+                      ;; A pointer chased: the local's load and the load of what it found, fused.
+                      (func (export "chase") (param $p i32) (result i32)
+                        (i32.load offset=8 (i32.load offset=4 (local.get $p))))
+                      ;; The block's end lies between the two loads: the second reads at $q when $c.
+                      (func (export "labelBeforeSecondLoad") (param $p i32) (param $q i32) (param $c i32) (result i32)
+                        (block $b (result i32)
+                          (local.get $q)
+                          (br_if $b (local.get $c))
+                          (drop)
+                          (i32.load (local.get $p)))
+                        (i32.load))
+                      ;; A C prologue: the stack pointer moved down into a local (tee), or into a local only (set).
+                      (func (export "prologueTee") (result i32) (local $fp i32)
+                        (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 32))))
+                        (local.get $fp))
+                      (func (export "prologueSet") (result i32) (local $fp i32)
+                        (local.set $fp (i32.add (global.get $sp) (i32.const 8)))
+                        (local.get $fp))
+                      ;; The block's end lies between the global.get and the constant: the sum is 500 + 16 when $c.
+                      (func (export "labelBeforeConstant") (param $c i32) (result i32) (local $l i32)
+                        (block $b (result i32)
+                          (i32.const 500)
+                          (br_if $b (local.get $c))
+                          (drop)
+                          (global.get $sp))
+                        (i32.const 16)
+                        (i32.add)
+                        (local.set $l)
+                        (local.get $l)))
+                    """;
+
+    @Test
+    void fusesStoresOfLocalsAtLocalsChasedPointersAndPrologues() {
+        byte[] binary = Wat.compile(CHAINS);
+        ModuleDescription module = ModuleDecoder.decode("chains.wasm", binary);
+        ModuleValidator.validate(module);
+        assertArrayEquals(new int[]{Bytecode.LOCAL_GET_LOCAL_STORE, 0, 1, Bytecode.I32_STORE, 4}, Arrays.copyOf(code(module, 0), 5));
+        assertArrayEquals(new int[]{Bytecode.LOCAL_GET_LOCAL_STORE, 0, 1, Bytecode.I64_STORE16, 2}, Arrays.copyOf(code(module, 1), 5));
+        int[] labelBeforeStore = code(module, 2);
+        assertFalse(opcodes(labelBeforeStore).contains(Bytecode.LOCAL_GET_LOCAL_STORE), Arrays.toString(labelBeforeStore));
+        assertTrue(opcodes(labelBeforeStore).contains(Bytecode.LOCAL_STORE), Arrays.toString(labelBeforeStore));
+        assertArrayEquals(new int[]{Bytecode.LOCAL_LOAD_LOAD, 0, Bytecode.I32_LOAD, 4, Bytecode.I32_LOAD, 8}, Arrays.copyOf(code(module, 3), 6));
+        int[] labelBeforeSecondLoad = code(module, 4);
+        assertFalse(opcodes(labelBeforeSecondLoad).contains(Bytecode.LOCAL_LOAD_LOAD), Arrays.toString(labelBeforeSecondLoad));
+        assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_TEE, code(module, 5)[0], Arrays.toString(code(module, 5)));
+        assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_SET, code(module, 6)[0], Arrays.toString(code(module, 6)));
+        int[] labelBeforeConstant = code(module, 7);
+        assertFalse(opcodes(labelBeforeConstant).contains(Bytecode.GLOBAL_GET_ADD_CONST_SET), Arrays.toString(labelBeforeConstant));
+        assertTrue(opcodes(labelBeforeConstant).contains(Bytecode.I32_ADD_CONST_SET), Arrays.toString(labelBeforeConstant));
+    }
+
+    @Test
+    void chainedFusionsComputeWhatTheirInstructionsDoInterpreted() {
+        checkChains(Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.Compilation", "false"));
+    }
+
+    @Test
+    void chainedFusionsComputeWhatTheirInstructionsDoCompiled() {
+        checkChains(Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
+                        .option("engine.BackgroundCompilation", "false"));
+    }
+
+    private static void checkChains(Engine.Builder engineBuilder) {
+        try (Engine engine = engineBuilder.build(); Context context = Context.newBuilder("wasm-truffle").engine(engine).build()) {
+            Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(Wat.compile(CHAINS)),
+                            "chains.wasm").buildLiteral()).newInstance().getMember("exports");
+            Value memory = exports.getMember("memory");
+            exports.getMember("store").execute(100, 0x11223344);
+            assertEquals(0x11223344, memory.readBufferInt(java.nio.ByteOrder.LITTLE_ENDIAN, 104));
+            exports.getMember("store64").execute(200, 0x7777_5566L);
+            assertEquals((short) 0x5566, memory.readBufferShort(java.nio.ByteOrder.LITTLE_ENDIAN, 202));
+            exports.getMember("labelBeforeStore").execute(300, 400, 5, 0);
+            exports.getMember("labelBeforeStore").execute(300, 400, 6, 1);
+            assertEquals(5, memory.readBufferInt(java.nio.ByteOrder.LITTLE_ENDIAN, 300), "stored at $p");
+            assertEquals(6, memory.readBufferInt(java.nio.ByteOrder.LITTLE_ENDIAN, 400), "stored at $q");
+            // 1000 + 4 holds 2000; 2000 + 8 holds 42. 3000 holds 77.
+            memory.writeBufferInt(java.nio.ByteOrder.LITTLE_ENDIAN, 1004, 2000);
+            memory.writeBufferInt(java.nio.ByteOrder.LITTLE_ENDIAN, 2008, 42);
+            memory.writeBufferInt(java.nio.ByteOrder.LITTLE_ENDIAN, 3000, 77);
+            memory.writeBufferInt(java.nio.ByteOrder.LITTLE_ENDIAN, 3500, 3000);
+            assertEquals(42, exports.getMember("chase").execute(1000).asInt());
+            assertEquals(77, exports.getMember("labelBeforeSecondLoad").execute(3500, 3000, 0).asInt(), "two loads from $p");
+            assertEquals(3000, exports.getMember("labelBeforeSecondLoad").execute(3500, 3500, 1).asInt(), "one load at $q");
+            assertEquals(4096 - 32, exports.getMember("prologueTee").execute().asInt());
+            assertEquals(4096 - 64, exports.getMember("prologueTee").execute().asInt(), "the stack pointer moved");
+            assertEquals(4096 - 64 + 8, exports.getMember("prologueSet").execute().asInt());
+            assertEquals(4096 - 64 + 16, exports.getMember("labelBeforeConstant").execute(0).asInt(), "the global plus 16");
+            assertEquals(516, exports.getMember("labelBeforeConstant").execute(1).asInt(), "500 from the branch plus 16");
+        }
+    }
 
     private static int[] code(ModuleDescription module, int function) {
         FunctionBytecode bytecode = FunctionValidator.translate(module, function);
@@ -144,13 +255,15 @@ class InstructionFusionTest {
         ModuleDescription module = ModuleDecoder.decode("arithmetic.wasm", binary);
         ModuleValidator.validate(module);
         int[] fused = code(module, 0);
-        assertEquals(Bytecode.LOCAL_STORE, fused[2], Arrays.toString(fused));
+        assertEquals(Bytecode.LOCAL_GET_LOCAL_STORE, fused[0], Arrays.toString(fused));
         assertEquals(2, Arrays.stream(fused).filter(word -> word == Bytecode.I32_ADD_CONST).count(), Arrays.toString(fused));
         int[] label = code(module, 1);
         assertFalse(Arrays.stream(label).anyMatch(word -> word == Bytecode.I32_ADD_CONST), Arrays.toString(label));
         int[] frame = code(module, 2);
-        assertEquals(1, Arrays.stream(frame).filter(word -> word == Bytecode.I32_ADD_CONST_TEE).count(), Arrays.toString(frame));
-        assertEquals(1, Arrays.stream(frame).filter(word -> word == Bytecode.I32_ADD_CONST_SET).count(), Arrays.toString(frame));
+        // The global.get of the stack pointer joins the add and the local.tee; the increment stays an add and a set.
+        assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_TEE, frame[0], Arrays.toString(frame));
+        assertFalse(opcodes(frame).contains(Bytecode.I32_ADD_CONST_TEE), Arrays.toString(frame));
+        assertEquals(1, opcodes(frame).stream().filter(op -> op == Bytecode.I32_ADD_CONST_SET).count(), Arrays.toString(frame));
         int[] labelBeforeSet = code(module, 3);
         assertEquals(Bytecode.I32_ADD_CONST, labelBeforeSet[2], Arrays.toString(labelBeforeSet));
         assertFalse(Arrays.stream(labelBeforeSet).anyMatch(word -> word == Bytecode.I32_ADD_CONST_SET), Arrays.toString(labelBeforeSet));
