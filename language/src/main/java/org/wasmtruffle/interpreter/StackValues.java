@@ -30,15 +30,4 @@ final class StackValues {
             default -> frame.setObjectStatic(slot, value);
         }
     }
-
-    /** Sets {@code slot} to the zero value of {@code type} (locals that are not parameters). */
-    static void zero(VirtualFrame frame, int slot, ValueType type) {
-        switch (type) {
-            case I32 -> frame.setIntStatic(slot, 0);
-            case I64 -> frame.setLongStatic(slot, 0L);
-            case F32 -> frame.setFloatStatic(slot, 0f);
-            case F64 -> frame.setDoubleStatic(slot, 0d);
-            default -> frame.setObjectStatic(slot, null);
-        }
-    }
 }
