@@ -222,33 +222,29 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     }
                     pc += 3;
                 }
-                case Bytecode.JUMP_IF_ZERO -> {
-                    sp--;
-                    if (profile(profiles, bc[pc + 2], frame.getIntStatic(sp) == 0)) {
+                case Bytecode.JUMP_IF_ZERO, Bytecode.JUMP_UNLESS_COMPARE -> {
+                    boolean jump;
+                    if (op == Bytecode.JUMP_IF_ZERO) {
+                        sp--;
+                        jump = frame.getIntStatic(sp) == 0;
+                    } else {
+                        int comparison = bc[pc + 3];
+                        sp -= Bytecode.comparisonOperands(comparison);
+                        jump = !NumericInstructions.holds(frame, sp, comparison);
+                    }
+                    if (profile(profiles, bc[pc + 2], jump)) {
                         pc = bc[pc + 1];
                         if (region != null && region.leaves(pc)) {
                             return regionExit(region, pc, sp, loopCount);
                         }
                     } else {
-                        pc += 3;
+                        pc += op == Bytecode.JUMP_IF_ZERO ? 3 : 4;
                     }
                 }
                 case Bytecode.JUMP -> {
                     pc = bc[pc + 1];
                     if (region != null && region.leaves(pc)) {
                         return regionExit(region, pc, sp, loopCount);
-                    }
-                }
-                case Bytecode.JUMP_UNLESS_COMPARE -> {
-                    int comparison = bc[pc + 3];
-                    sp -= Bytecode.comparisonOperands(comparison);
-                    if (profile(profiles, bc[pc + 2], !NumericInstructions.holds(frame, sp, comparison))) {
-                        pc = bc[pc + 1];
-                        if (region != null && region.leaves(pc)) {
-                            return regionExit(region, pc, sp, loopCount);
-                        }
-                    } else {
-                        pc += 4;
                     }
                 }
                 case Bytecode.BR, Bytecode.BR_IF, Bytecode.BR_IF_COMPARE -> {
@@ -469,8 +465,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     pc += 5;
                 }
                 case Bytecode.LOCAL_LOAD_LOAD -> {
-                    frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 3]), this));
-                    frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(frame, sp, bc[pc + 5]), this));
+                    int pointer = memory.loadI32(MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 3]), this);
+                    frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(pointer, bc[pc + 5]), this));
                     sp++;
                     pc += 6;
                 }

@@ -13,7 +13,12 @@ final class MemoryInstructions {
     }
 
     static long address(VirtualFrame frame, int slot, int offset) {
-        return Integer.toUnsignedLong(frame.getIntStatic(slot)) + Integer.toUnsignedLong(offset);
+        return address(frame.getIntStatic(slot), offset);
+    }
+
+    /** The effective address of {@code base} (an i32 operand) plus {@code offset}. */
+    static long address(int base, int offset) {
+        return Integer.toUnsignedLong(base) + Integer.toUnsignedLong(offset);
     }
 
     /** A load: replaces the address on top of the stack with the loaded value. */
