@@ -169,19 +169,17 @@ class InstructionFusionTest {
 
     @Test
     void chainedFusionsComputeWhatTheirInstructionsDoInterpreted() {
-        checkChains(Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.Compilation", "false"));
+        checkChains(interpreted());
     }
 
     @Test
     void chainedFusionsComputeWhatTheirInstructionsDoCompiled() {
-        checkChains(Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
-                        .option("engine.BackgroundCompilation", "false"));
+        checkChains(compiled());
     }
 
     private static void checkChains(Engine.Builder engineBuilder) {
         try (Engine engine = engineBuilder.build(); Context context = Context.newBuilder("wasm-truffle").engine(engine).build()) {
-            Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(Wat.compile(CHAINS)),
-                            "chains.wasm").buildLiteral()).newInstance().getMember("exports");
+            Value exports = exports(context, Wat.compile(CHAINS), "chains.wasm");
             Value memory = exports.getMember("memory");
             exports.getMember("store").execute(100, 0x11223344);
             assertEquals(0x11223344, memory.readBufferInt(java.nio.ByteOrder.LITTLE_ENDIAN, 104));
@@ -205,6 +203,23 @@ class InstructionFusionTest {
             assertEquals(4096 - 64 + 16, exports.getMember("labelBeforeConstant").execute(0).asInt(), "the global plus 16");
             assertEquals(516, exports.getMember("labelBeforeConstant").execute(1).asInt(), "500 from the branch plus 16");
         }
+    }
+
+    /** An engine that only interprets. */
+    private static Engine.Builder interpreted() {
+        return Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.Compilation", "false");
+    }
+
+    /** An engine that compiles every function on its first call, before it runs. */
+    private static Engine.Builder compiled() {
+        return Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
+                        .option("engine.BackgroundCompilation", "false");
+    }
+
+    /** The exports of a new instance of {@code binary}. */
+    private static Value exports(Context context, byte[] binary, String name) {
+        return context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(binary), name).buildLiteral())
+                        .newInstance().getMember("exports");
     }
 
     private static int[] code(ModuleDescription module, int function) {
@@ -237,8 +252,7 @@ class InstructionFusionTest {
     @Test
     void fusedAndUnfusedCodeComputeTheSame() {
         try (Context context = Context.create("wasm-truffle")) {
-            Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(Wat.compile(MODULE)),
-                            "fusion.wasm").buildLiteral()).newInstance().getMember("exports");
+            Value exports = exports(context, Wat.compile(MODULE), "fusion.wasm");
             assertEquals(7, exports.getMember("plain").execute(16).asInt());
             assertEquals(42, exports.getMember("label").execute(20, 1).asInt(), "the branch's address, 16");
             assertEquals(7, exports.getMember("label").execute(20, 0).asInt(), "the local's address, 20");
@@ -268,8 +282,7 @@ class InstructionFusionTest {
         assertEquals(Bytecode.I32_ADD_CONST, labelBeforeSet[2], Arrays.toString(labelBeforeSet));
         assertFalse(Arrays.stream(labelBeforeSet).anyMatch(word -> word == Bytecode.I32_ADD_CONST_SET), Arrays.toString(labelBeforeSet));
         try (Context context = Context.create("wasm-truffle")) {
-            Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(binary),
-                            "arithmetic.wasm").buildLiteral()).newInstance().getMember("exports");
+            Value exports = exports(context, binary, "arithmetic.wasm");
             assertEquals(0xAB - 0x80000000 + 5, exports.getMember("storeAndAdd").execute(32, 0x1AB).asInt());
             assertEquals((byte) 0xAB, exports.getMember("memory").readBufferByte(40));
             assertEquals(107, exports.getMember("labelBeforeAdd").execute(7, 1).asInt(), "the branch's value, 100");
@@ -389,20 +402,18 @@ class InstructionFusionTest {
 
     @Test
     void fusedComparisonsBranchAsTheirResultsSayInterpreted() {
-        checkComparisons(Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.Compilation", "false"));
+        checkComparisons(interpreted());
     }
 
     @Test
     void fusedComparisonsBranchAsTheirResultsSayCompiled() {
-        checkComparisons(Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
-                        .option("engine.BackgroundCompilation", "false"));
+        checkComparisons(compiled());
     }
 
     private static void checkComparisons(Engine.Builder engineBuilder) {
         byte[] binary = Wat.compile(comparisonModule());
         try (Engine engine = engineBuilder.build(); Context context = Context.newBuilder("wasm-truffle").engine(engine).build()) {
-            Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(binary),
-                            "comparisons.wasm").buildLiteral()).newInstance().getMember("exports");
+            Value exports = exports(context, binary, "comparisons.wasm");
             for (int t = 0; t < COMPARISONS.length; t++) {
                 for (int i = 1; i < COMPARISONS[t].length; i++) {
                     String op = COMPARISONS[t][0] + "." + COMPARISONS[t][i];
