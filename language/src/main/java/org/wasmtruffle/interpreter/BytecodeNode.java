@@ -205,6 +205,11 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 continue;
             }
             int op = bc[pc];
+            if (CompilerDirectives.inCompiledCode() && op == Bytecode.RETURN) {
+                // Here, not in the case: partial evaluation merges the returns of equal stack height as they leave the
+                // dispatch loop, before the case runs. (The interpreter does not test for it.)
+                clearBeforeReturn(frame, sp);
+            }
             switch (op) {
                 case Bytecode.UNREACHABLE -> {
                     CompilerDirectives.transferToInterpreter();
@@ -237,6 +242,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         if (region != null && region.leaves(pc)) {
                             return regionExit(region, pc, sp, loopCount);
                         }
+                        clearBeforeMerge(frame, sp);
                     } else {
                         pc += op == Bytecode.JUMP_IF_ZERO ? 3 : 4;
                     }
@@ -246,6 +252,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     if (region != null && region.leaves(pc)) {
                         return regionExit(region, pc, sp, loopCount);
                     }
+                    clearBeforeMerge(frame, sp);
                 }
                 case Bytecode.BR, Bytecode.BR_IF, Bytecode.BR_IF_COMPARE -> {
                     if (op == Bytecode.BR_IF) {
@@ -277,6 +284,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         if (result != null) {
                             return result;
                         }
+                    } else {
+                        clearBeforeMerge(frame, sp);
                     }
                     pc = target;
                 }
@@ -328,6 +337,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                                 if (result != null) {
                                     return result;
                                 }
+                            } else {
+                                clearBeforeMerge(frame, sp);
                             }
                             pc = target;
                             continue dispatch;
@@ -806,6 +817,30 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             for (int i = sp; i < frameSize; i++) {
                 frame.clearStatic(i);
             }
+        }
+    }
+
+    /**
+     * In compiled code, clears the frame's slots from {@code sp} up on a forward branch, where control may merge
+     * with other paths. Dead operands above the stack pointer can hold values of other kinds on the other paths
+     * (an i32 here, an i64 there), and Truffle's frame verification deoptimizes at a merge of different kinds,
+     * then recompiles without virtualizing the frame. Cleared on this path, a slot merges with anything. Not in a
+     * function with regions: its frame is materialized, so a clear there would be a real store per slot.
+     */
+    private void clearBeforeMerge(VirtualFrame frame, int sp) {
+        if (regionStarts.length == 0) {
+            clearStackAbove(frame, sp);
+        }
+    }
+
+    /** {@link #clearBeforeMerge} for a return: every operand slot but the results, below them as well as above. */
+    @ExplodeLoop
+    private void clearBeforeReturn(VirtualFrame frame, int sp) {
+        if (regionStarts.length == 0) {
+            for (int i = localCount; i < sp - resultTypes.length; i++) {
+                frame.clearStatic(i);
+            }
+            clearStackAbove(frame, sp);
         }
     }
 
