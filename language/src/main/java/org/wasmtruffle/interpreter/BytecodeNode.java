@@ -828,7 +828,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
      * function with regions: its frame is materialized, so a clear there would be a real store per slot.
      */
     private void clearBeforeMerge(VirtualFrame frame, int sp) {
-        if (regionStarts.length == 0) {
+        // The interpreter tests nothing here: inCompiledCode() is false in it, whatever compiled it.
+        if (CompilerDirectives.inCompiledCode() && regionStarts.length == 0) {
             clearStackAbove(frame, sp);
         }
     }
