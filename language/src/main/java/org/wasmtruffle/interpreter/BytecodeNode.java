@@ -834,7 +834,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    /** {@link #clearBeforeMerge} for a return: every operand slot but the results, below them as well as above. */
+    /**
+     * {@link #clearBeforeMerge} for a return: every operand slot but the results, below them as well as above. Its
+     * caller tests {@code inCompiledCode()} (before the opcode, so that the interpreter's dispatch does not).
+     */
     @ExplodeLoop
     private void clearBeforeReturn(VirtualFrame frame, int sp) {
         if (regionStarts.length == 0) {
