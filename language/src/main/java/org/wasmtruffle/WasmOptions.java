@@ -40,4 +40,17 @@ public final class WasmOptions {
      */
     @Option(help = "Function bodies of at least this many bytes are compiled in parts: the cases of their large br_tables apart (0: never).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<bytes>") //
     public static final OptionKey<Integer> SplitFunctionSize = new OptionKey<>(16384);
+
+    /**
+     * Calls of small functions (at most {@code FunctionValidator.INLINE_MAX_BYTES} bytes, without calls, loops or
+     * {@code br_table}s, with numeric locals only) are replaced, in the caller's bytecode, by a copy of the callee's
+     * body. In the interpreter, a call costs far more than such a body: a new frame, boxed arguments, Truffle's call
+     * path. Compiled code inlines them anyway, so it changes little there. A trap in a copy is still reported in the
+     * function copied, called from its caller. A function that an instrument sees when it is first called (a
+     * profiler, a debugger that steps) copies nothing; an instrument attached later sees the copied functions'
+     * instructions as their callers'. Code is shared between contexts of an engine, so the first context to run a
+     * function decides.
+     */
+    @Option(help = "Copy the bodies of small leaf functions into their callers instead of calling them (not where instruments are attached).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL) //
+    public static final OptionKey<Boolean> Inlining = new OptionKey<>(true);
 }

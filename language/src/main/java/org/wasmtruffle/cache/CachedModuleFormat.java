@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 import org.wasmtruffle.module.ModuleDescription;
+import org.wasmtruffle.validation.BodySummary;
 
 /**
  * The bytes of a cache entry: what validating a module found, for the module and implementation of a
@@ -90,10 +91,10 @@ final class CachedModuleFormat {
     }
 
     /** A frame holds at least the function's parameters; anything less cannot come from validation. */
-    private static boolean plausible(int[] frameSizes, ModuleDescription description) {
+    private static boolean plausible(int[] summaries, ModuleDescription description) {
         int imported = description.importedFunctionCount();
-        for (int i = 0; i < frameSizes.length; i++) {
-            if (frameSizes[i] < description.functionType(imported + i).paramCount()) {
+        for (int i = 0; i < summaries.length; i++) {
+            if (summaries[i] < 0 || BodySummary.frameSize(summaries[i]) < description.functionType(imported + i).paramCount()) {
                 return false;
             }
         }

@@ -13,6 +13,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import java.util.Arrays;
@@ -78,6 +79,12 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final DirectCallNode[] regionCalls;
     /** By region: the exits known from its code, shared by the region's entries (made with the first). */
     private final int[][] knownExits;
+    /** The copies of inlined functions in the code (see {@link FunctionBytecode#inlinedCopies}). */
+    @CompilationFinal(dimensions = 1) private final int[] inlinedCopies;
+    /** By position: whether it lies in a copy of an inlined function (empty if there are none). */
+    @CompilationFinal(dimensions = 1) private final boolean[] inCopy;
+    /** Raises a trap of a copy in a call of the function copied (see {@link #trapInCopy}); null if there are no copies. */
+    @Child private IndirectCallNode trapCall;
     private final TruffleLanguage<?> language;
 
     BytecodeNode(TruffleLanguage<?> language, WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type) {
@@ -107,6 +114,12 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.regionEntries = new RegionRootNode[split ? code.length : 0];
         this.regionCalls = new DirectCallNode[split ? code.length : 0];
         this.knownExits = new int[regionStarts.length][];
+        this.inlinedCopies = bytecode.inlinedCopies();
+        this.inCopy = new boolean[inlinedCopies.length > 0 ? code.length : 0];
+        for (int i = 0; i < inlinedCopies.length; i += 3) {
+            Arrays.fill(inCopy, inlinedCopies[i], inlinedCopies[i + 1], true);
+        }
+        this.trapCall = inlinedCopies.length > 0 ? IndirectCallNode.create() : null;
     }
 
     /** Runs the function from its first instruction; the locals are already in the frame. */
@@ -210,119 +223,95 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 // dispatch loop, before the case runs. (The interpreter does not test for it.)
                 clearBeforeReturn(frame, sp);
             }
-            switch (op) {
-                case Bytecode.UNREACHABLE -> {
-                    CompilerDirectives.transferToInterpreter();
-                    throw Trap.create(TrapKind.UNREACHABLE, this);
-                }
-                case Bytecode.LOOP_HEADER -> {
-                    clearStackAbove(frame, sp);
-                    pc += 2;
-                }
-                case Bytecode.REGION_ENTRY -> {
-                    // Inside a region, reaching another region's entry leaves this one. The function's
-                    // interpreter runs regions inline: for it, this does nothing.
-                    if (region != null && pc != region.start) {
-                        return regionExit(region, pc, sp, loopCount);
+            try {
+                switch (op) {
+                    case Bytecode.UNREACHABLE -> {
+                        CompilerDirectives.transferToInterpreter();
+                        throw Trap.create(TrapKind.UNREACHABLE, this);
                     }
-                    pc += 3;
-                }
-                case Bytecode.JUMP_IF_ZERO, Bytecode.JUMP_UNLESS_COMPARE -> {
-                    boolean jump;
-                    if (op == Bytecode.JUMP_IF_ZERO) {
-                        sp--;
-                        jump = frame.getIntStatic(sp) == 0;
-                    } else {
-                        int comparison = bc[pc + 3];
-                        sp -= Bytecode.comparisonOperands(comparison);
-                        jump = !NumericInstructions.holds(frame, sp, comparison);
+                    case Bytecode.LOOP_HEADER -> {
+                        clearStackAbove(frame, sp);
+                        pc += 2;
                     }
-                    if (profile(profiles, bc[pc + 2], jump)) {
+                    case Bytecode.REGION_ENTRY -> {
+                        // Inside a region, reaching another region's entry leaves this one. The function's
+                        // interpreter runs regions inline: for it, this does nothing.
+                        if (region != null && pc != region.start) {
+                            return regionExit(region, pc, sp, loopCount);
+                        }
+                        pc += 3;
+                    }
+                    case Bytecode.JUMP_IF_ZERO, Bytecode.JUMP_UNLESS_COMPARE -> {
+                        boolean jump;
+                        if (op == Bytecode.JUMP_IF_ZERO) {
+                            sp--;
+                            jump = frame.getIntStatic(sp) == 0;
+                        } else {
+                            int comparison = bc[pc + 3];
+                            sp -= Bytecode.comparisonOperands(comparison);
+                            jump = !NumericInstructions.holds(frame, sp, comparison);
+                        }
+                        if (profile(profiles, bc[pc + 2], jump)) {
+                            pc = bc[pc + 1];
+                            if (region != null && region.leaves(pc)) {
+                                return regionExit(region, pc, sp, loopCount);
+                            }
+                            clearBeforeMerge(frame, sp);
+                        } else {
+                            pc += op == Bytecode.JUMP_IF_ZERO ? 3 : 4;
+                        }
+                    }
+                    case Bytecode.JUMP -> {
                         pc = bc[pc + 1];
                         if (region != null && region.leaves(pc)) {
                             return regionExit(region, pc, sp, loopCount);
                         }
                         clearBeforeMerge(frame, sp);
-                    } else {
-                        pc += op == Bytecode.JUMP_IF_ZERO ? 3 : 4;
                     }
-                }
-                case Bytecode.JUMP -> {
-                    pc = bc[pc + 1];
-                    if (region != null && region.leaves(pc)) {
-                        return regionExit(region, pc, sp, loopCount);
-                    }
-                    clearBeforeMerge(frame, sp);
-                }
-                case Bytecode.BR, Bytecode.BR_IF, Bytecode.BR_IF_COMPARE -> {
-                    if (op == Bytecode.BR_IF) {
-                        sp--;
-                        if (!profile(profiles, bc[pc + 4], frame.getIntStatic(sp) != 0)) {
-                            pc += 5;
-                            continue;
+                    case Bytecode.BR, Bytecode.BR_IF, Bytecode.BR_IF_COMPARE -> {
+                        if (op == Bytecode.BR_IF) {
+                            sp--;
+                            if (!profile(profiles, bc[pc + 4], frame.getIntStatic(sp) != 0)) {
+                                pc += 5;
+                                continue;
+                            }
+                        } else if (op == Bytecode.BR_IF_COMPARE) {
+                            int comparison = bc[pc + 5];
+                            sp -= Bytecode.comparisonOperands(comparison);
+                            if (!profile(profiles, bc[pc + 4], NumericInstructions.holds(frame, sp, comparison))) {
+                                pc += 6;
+                                continue;
+                            }
                         }
-                    } else if (op == Bytecode.BR_IF_COMPARE) {
-                        int comparison = bc[pc + 5];
-                        sp -= Bytecode.comparisonOperands(comparison);
-                        if (!profile(profiles, bc[pc + 4], NumericInstructions.holds(frame, sp, comparison))) {
-                            pc += 6;
-                            continue;
-                        }
-                    }
-                    int target = bc[pc + 1];
-                    sp = moveResults(frame, sp, bc[pc + 2], bc[pc + 3]);
-                    if (region != null && region.leaves(target)) {
-                        return regionExit(region, target, sp, loopCount);
-                    }
-                    if (target <= pc) {
-                        if (CompilerDirectives.inInterpreter()) {
-                            // Counted for compilation heuristics only; as a constant in compiled code it
-                            // would make every loop iteration a new explosion state.
-                            loopCount++;
-                        }
-                        Object result = backEdge(frame, target, sp, loopCount, region);
-                        if (result != null) {
-                            return result;
-                        }
-                    } else {
-                        clearBeforeMerge(frame, sp);
-                    }
-                    pc = target;
-                }
-                case Bytecode.BR_TABLE -> {
-                    sp--;
-                    int index = frame.getIntStatic(sp);
-                    int count = bc[pc + 1];
-                    int firstProfile = bc[pc + 2];
-                    if (CompilerDirectives.inInterpreter()) {
-                        // The interpreter indexes the table directly.
-                        int i = Integer.compareUnsigned(index, count) < 0 ? index : count;
-                        profiles[firstProfile + i] = TAKEN;
-                        int entry = pc + 3 + 3 * i;
-                        int target = bc[entry];
-                        sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
+                        int target = bc[pc + 1];
+                        sp = moveResults(frame, sp, bc[pc + 2], bc[pc + 3]);
                         if (region != null && region.leaves(target)) {
                             return regionExit(region, target, sp, loopCount);
                         }
                         if (target <= pc) {
-                            loopCount++;
+                            if (CompilerDirectives.inInterpreter()) {
+                                // Counted for compilation heuristics only; as a constant in compiled code it
+                                // would make every loop iteration a new explosion state.
+                                loopCount++;
+                            }
                             Object result = backEdge(frame, target, sp, loopCount, region);
                             if (result != null) {
                                 return result;
                             }
+                        } else {
+                            clearBeforeMerge(frame, sp);
                         }
                         pc = target;
-                        continue;
                     }
-                    // Compiled code: one comparison per entry (the last is the default), each continuing the
-                    // dispatch loop with its own constant target, as partial evaluation needs. Entries the
-                    // interpreter never took deoptimize instead.
-                    for (int i = 0; i <= count; i++) {
-                        if (i == index || i == count) {
-                            if (profiles[firstProfile + i] == 0) {
-                                CompilerDirectives.transferToInterpreterAndInvalidate();
-                                profiles[firstProfile + i] = TAKEN;
-                            }
+                    case Bytecode.BR_TABLE -> {
+                        sp--;
+                        int index = frame.getIntStatic(sp);
+                        int count = bc[pc + 1];
+                        int firstProfile = bc[pc + 2];
+                        if (CompilerDirectives.inInterpreter()) {
+                            // The interpreter indexes the table directly.
+                            int i = Integer.compareUnsigned(index, count) < 0 ? index : count;
+                            profiles[firstProfile + i] = TAKEN;
                             int entry = pc + 3 + 3 * i;
                             int target = bc[entry];
                             sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
@@ -330,336 +319,389 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                                 return regionExit(region, target, sp, loopCount);
                             }
                             if (target <= pc) {
-                                if (CompilerDirectives.inInterpreter()) {
-                                    loopCount++;
-                                }
+                                loopCount++;
                                 Object result = backEdge(frame, target, sp, loopCount, region);
                                 if (result != null) {
                                     return result;
                                 }
-                            } else {
-                                clearBeforeMerge(frame, sp);
                             }
                             pc = target;
-                            continue dispatch;
+                            continue;
                         }
+                        // Compiled code: one comparison per entry (the last is the default), each continuing the
+                        // dispatch loop with its own constant target, as partial evaluation needs. Entries the
+                        // interpreter never took deoptimize instead.
+                        for (int i = 0; i <= count; i++) {
+                            if (i == index || i == count) {
+                                if (profiles[firstProfile + i] == 0) {
+                                    CompilerDirectives.transferToInterpreterAndInvalidate();
+                                    profiles[firstProfile + i] = TAKEN;
+                                }
+                                int entry = pc + 3 + 3 * i;
+                                int target = bc[entry];
+                                sp = moveResults(frame, sp, bc[entry + 1], bc[entry + 2]);
+                                if (region != null && region.leaves(target)) {
+                                    return regionExit(region, target, sp, loopCount);
+                                }
+                                if (target <= pc) {
+                                    if (CompilerDirectives.inInterpreter()) {
+                                        loopCount++;
+                                    }
+                                    Object result = backEdge(frame, target, sp, loopCount, region);
+                                    if (result != null) {
+                                        return result;
+                                    }
+                                } else {
+                                    clearBeforeMerge(frame, sp);
+                                }
+                                pc = target;
+                                continue dispatch;
+                            }
+                        }
+                        throw CompilerDirectives.shouldNotReachHere();
                     }
-                    throw CompilerDirectives.shouldNotReachHere();
-                }
-                case Bytecode.RETURN -> {
-                    if (region != null) {
-                        // The function returns, not the region: the function's code does that.
-                        return regionExit(region, pc, sp, loopCount);
+                    case Bytecode.RETURN -> {
+                        if (region != null) {
+                            // The function returns, not the region: the function's code does that.
+                            return regionExit(region, pc, sp, loopCount);
+                        }
+                        if (loopCount > 0 && CompilerDirectives.inInterpreter()) {
+                            LoopNode.reportLoopCount(this, loopCount);
+                        }
+                        return collectResults(frame, sp);
                     }
-                    if (loopCount > 0 && CompilerDirectives.inInterpreter()) {
-                        LoopNode.reportLoopCount(this, loopCount);
+                    case Bytecode.CALL -> {
+                        int site = bc[pc + 2];
+                        FunctionType type = callTypes[site];
+                        Object[] args = popArguments(frame, sp, type, instance);
+                        sp -= type.paramCount();
+                        Object result = calls[site].execute(frame, null, args);
+                        sp = pushResults(frame, sp, type, result);
+                        pc += 3;
                     }
-                    return collectResults(frame, sp);
-                }
-                case Bytecode.CALL -> {
-                    int site = bc[pc + 2];
-                    FunctionType type = callTypes[site];
-                    Object[] args = popArguments(frame, sp, type, instance);
-                    sp -= type.paramCount();
-                    Object result = calls[site].execute(frame, null, args);
-                    sp = pushResults(frame, sp, type, result);
-                    pc += 3;
-                }
-                case Bytecode.CALL_IMPORT -> {
-                    int site = bc[pc + 2];
-                    FunctionType type = callTypes[site];
-                    WasmFunction callee = instance.functions[bc[pc + 1]];
-                    Object[] args = popArguments(frame, sp, type, callee.instance());
-                    sp -= type.paramCount();
-                    Object result = calls[site].execute(frame, callee, args);
-                    sp = pushResults(frame, sp, type, result);
-                    pc += 3;
-                }
-                case Bytecode.CALL_INDIRECT -> {
-                    int site = bc[pc + 3];
-                    FunctionType type = callTypes[site];
-                    sp--;
-                    WasmFunction callee = tableFunction(instance.tables[bc[pc + 2]], frame.getIntStatic(sp), type);
-                    Object[] args = popArguments(frame, sp, type, callee.instance());
-                    sp -= type.paramCount();
-                    Object result = calls[site].execute(frame, callee, args);
-                    sp = pushResults(frame, sp, type, result);
-                    pc += 4;
-                }
-                case Bytecode.DROP -> {
-                    sp--;
-                    pc++;
-                }
-                case Bytecode.SELECT -> {
-                    sp--;
-                    if (frame.getIntStatic(sp) == 0) {
-                        frame.copyStatic(sp - 1, sp - 2);
+                    case Bytecode.CALL_IMPORT -> {
+                        int site = bc[pc + 2];
+                        FunctionType type = callTypes[site];
+                        WasmFunction callee = instance.functions[bc[pc + 1]];
+                        Object[] args = popArguments(frame, sp, type, callee.instance());
+                        sp -= type.paramCount();
+                        Object result = calls[site].execute(frame, callee, args);
+                        sp = pushResults(frame, sp, type, result);
+                        pc += 3;
                     }
-                    sp--;
-                    pc++;
-                }
-                case Bytecode.LOCAL_GET -> {
-                    copyLocal(frame, numeric, bc[pc + 1], sp);
-                    sp++;
-                    pc += 2;
-                }
-                case Bytecode.LOCAL_SET -> {
-                    sp--;
-                    copyLocal(frame, numeric, sp, bc[pc + 1]);
-                    pc += 2;
-                }
-                case Bytecode.LOCAL_LOAD -> {
-                    loadFromLocal(frame, numeric, memory, bc[pc + 1], bc[pc + 2], bc[pc + 3], sp);
-                    sp++;
-                    pc += 4;
-                }
-                case Bytecode.LOCAL_GET_LOCAL_LOAD -> {
-                    copyLocal(frame, numeric, bc[pc + 1], sp);
-                    loadFromLocal(frame, numeric, memory, bc[pc + 2], bc[pc + 3], bc[pc + 4], sp + 1);
-                    sp += 2;
-                    pc += 5;
-                }
-                case Bytecode.LOCAL_TEE -> {
-                    copyLocal(frame, numeric, sp - 1, bc[pc + 1]);
-                    pc += 2;
-                }
-                case Bytecode.GLOBAL_GET -> {
-                    GlobalInstructions.get(frame, sp, instance.globals[bc[pc + 1]], bc[pc + 2]);
-                    sp++;
-                    pc += 3;
-                }
-                case Bytecode.GLOBAL_SET -> {
-                    sp--;
-                    GlobalInstructions.set(frame, sp, instance.globals[bc[pc + 1]], bc[pc + 2]);
-                    pc += 3;
-                }
-                case Bytecode.TABLE_GET -> {
-                    Table table = instance.tables[bc[pc + 1]];
-                    frame.setObjectStatic(sp - 1, table.get(Integer.toUnsignedLong(frame.getIntStatic(sp - 1)), this));
-                    pc += 2;
-                }
-                case Bytecode.TABLE_SET -> {
-                    Table table = instance.tables[bc[pc + 1]];
-                    table.set(Integer.toUnsignedLong(frame.getIntStatic(sp - 2)), frame.getObjectStatic(sp - 1), this);
-                    sp -= 2;
-                    pc += 2;
-                }
-                case Bytecode.I32_LOAD -> {
-                    frame.setIntStatic(sp - 1, memory.loadI32(MemoryInstructions.address(frame, sp - 1, bc[pc + 1]), this));
-                    pc += 2;
-                }
-                case Bytecode.I64_LOAD, Bytecode.F32_LOAD, Bytecode.F64_LOAD, Bytecode.I32_LOAD8_S, Bytecode.I32_LOAD8_U,
-                                Bytecode.I32_LOAD16_S, Bytecode.I32_LOAD16_U, Bytecode.I64_LOAD8_S, Bytecode.I64_LOAD8_U, Bytecode.I64_LOAD16_S,
-                                Bytecode.I64_LOAD16_U, Bytecode.I64_LOAD32_S, Bytecode.I64_LOAD32_U -> {
-                    MemoryInstructions.load(frame, sp, op, memory, bc[pc + 1], this);
-                    pc += 2;
-                }
-                case Bytecode.I32_STORE -> {
-                    sp -= 2;
-                    memory.storeI32(MemoryInstructions.address(frame, sp, bc[pc + 1]), frame.getIntStatic(sp + 1), this);
-                    pc += 2;
-                }
-                case Bytecode.I64_STORE, Bytecode.F32_STORE, Bytecode.F64_STORE, Bytecode.I32_STORE8, Bytecode.I32_STORE16,
-                                Bytecode.I64_STORE8, Bytecode.I64_STORE16, Bytecode.I64_STORE32 -> {
-                    MemoryInstructions.store(frame, sp - 2, sp - 1, op, memory, bc[pc + 1], this);
-                    sp -= 2;
-                    pc += 2;
-                }
-                case Bytecode.LOCAL_STORE -> {
-                    MemoryInstructions.store(frame, sp - 1, bc[pc + 1], bc[pc + 2], memory, bc[pc + 3], this);
-                    sp--;
-                    pc += 4;
-                }
-                case Bytecode.LOCAL_GET_LOCAL_STORE -> {
-                    // The address is read from its local's own slot.
-                    MemoryInstructions.store(frame, bc[pc + 1], bc[pc + 2], bc[pc + 3], memory, bc[pc + 4], this);
-                    pc += 5;
-                }
-                case Bytecode.LOCAL_LOAD_LOAD -> {
-                    int pointer = memory.loadI32(MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 3]), this);
-                    frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(pointer, bc[pc + 5]), this));
-                    sp++;
-                    pc += 6;
-                }
-                case Bytecode.GLOBAL_GET_ADD_CONST_SET, Bytecode.GLOBAL_GET_ADD_CONST_TEE -> {
-                    int sum = (int) instance.globals[bc[pc + 1]].bits() + bc[pc + 4];
-                    frame.setIntStatic(bc[pc + 5], sum);
-                    if (op == Bytecode.GLOBAL_GET_ADD_CONST_TEE) {
-                        frame.setIntStatic(sp, sum);
+                    case Bytecode.CALL_INDIRECT -> {
+                        int site = bc[pc + 3];
+                        FunctionType type = callTypes[site];
+                        sp--;
+                        WasmFunction callee = tableFunction(instance.tables[bc[pc + 2]], frame.getIntStatic(sp), type);
+                        Object[] args = popArguments(frame, sp, type, callee.instance());
+                        sp -= type.paramCount();
+                        Object result = calls[site].execute(frame, callee, args);
+                        sp = pushResults(frame, sp, type, result);
+                        pc += 4;
+                    }
+                    case Bytecode.DROP -> {
+                        sp--;
+                        pc++;
+                    }
+                    case Bytecode.SELECT -> {
+                        sp--;
+                        if (frame.getIntStatic(sp) == 0) {
+                            frame.copyStatic(sp - 1, sp - 2);
+                        }
+                        sp--;
+                        pc++;
+                    }
+                    case Bytecode.LOCAL_GET -> {
+                        copyLocal(frame, numeric, bc[pc + 1], sp);
                         sp++;
+                        pc += 2;
                     }
-                    pc += 6;
+                    case Bytecode.LOCAL_SET -> {
+                        sp--;
+                        copyLocal(frame, numeric, sp, bc[pc + 1]);
+                        pc += 2;
+                    }
+                    case Bytecode.LOCAL_LOAD -> {
+                        loadFromLocal(frame, numeric, memory, bc[pc + 1], bc[pc + 2], bc[pc + 3], sp);
+                        sp++;
+                        pc += 4;
+                    }
+                    case Bytecode.LOCAL_GET_LOCAL_LOAD -> {
+                        copyLocal(frame, numeric, bc[pc + 1], sp);
+                        loadFromLocal(frame, numeric, memory, bc[pc + 2], bc[pc + 3], bc[pc + 4], sp + 1);
+                        sp += 2;
+                        pc += 5;
+                    }
+                    case Bytecode.LOCAL_TEE -> {
+                        copyLocal(frame, numeric, sp - 1, bc[pc + 1]);
+                        pc += 2;
+                    }
+                    case Bytecode.GLOBAL_GET -> {
+                        GlobalInstructions.get(frame, sp, instance.globals[bc[pc + 1]], bc[pc + 2]);
+                        sp++;
+                        pc += 3;
+                    }
+                    case Bytecode.GLOBAL_SET -> {
+                        sp--;
+                        GlobalInstructions.set(frame, sp, instance.globals[bc[pc + 1]], bc[pc + 2]);
+                        pc += 3;
+                    }
+                    case Bytecode.TABLE_GET -> {
+                        Table table = instance.tables[bc[pc + 1]];
+                        frame.setObjectStatic(sp - 1, table.get(Integer.toUnsignedLong(frame.getIntStatic(sp - 1)), this));
+                        pc += 2;
+                    }
+                    case Bytecode.TABLE_SET -> {
+                        Table table = instance.tables[bc[pc + 1]];
+                        table.set(Integer.toUnsignedLong(frame.getIntStatic(sp - 2)), frame.getObjectStatic(sp - 1), this);
+                        sp -= 2;
+                        pc += 2;
+                    }
+                    case Bytecode.I32_LOAD -> {
+                        frame.setIntStatic(sp - 1, memory.loadI32(MemoryInstructions.address(frame, sp - 1, bc[pc + 1]), this));
+                        pc += 2;
+                    }
+                    case Bytecode.I64_LOAD, Bytecode.F32_LOAD, Bytecode.F64_LOAD, Bytecode.I32_LOAD8_S, Bytecode.I32_LOAD8_U,
+                                    Bytecode.I32_LOAD16_S, Bytecode.I32_LOAD16_U, Bytecode.I64_LOAD8_S, Bytecode.I64_LOAD8_U, Bytecode.I64_LOAD16_S,
+                                    Bytecode.I64_LOAD16_U, Bytecode.I64_LOAD32_S, Bytecode.I64_LOAD32_U -> {
+                        MemoryInstructions.load(frame, sp, op, memory, bc[pc + 1], this);
+                        pc += 2;
+                    }
+                    case Bytecode.I32_STORE -> {
+                        sp -= 2;
+                        memory.storeI32(MemoryInstructions.address(frame, sp, bc[pc + 1]), frame.getIntStatic(sp + 1), this);
+                        pc += 2;
+                    }
+                    case Bytecode.I64_STORE, Bytecode.F32_STORE, Bytecode.F64_STORE, Bytecode.I32_STORE8, Bytecode.I32_STORE16,
+                                    Bytecode.I64_STORE8, Bytecode.I64_STORE16, Bytecode.I64_STORE32 -> {
+                        MemoryInstructions.store(frame, sp - 2, sp - 1, op, memory, bc[pc + 1], this);
+                        sp -= 2;
+                        pc += 2;
+                    }
+                    case Bytecode.LOCAL_STORE -> {
+                        MemoryInstructions.store(frame, sp - 1, bc[pc + 1], bc[pc + 2], memory, bc[pc + 3], this);
+                        sp--;
+                        pc += 4;
+                    }
+                    case Bytecode.LOCAL_GET_LOCAL_STORE -> {
+                        // The address is read from its local's own slot.
+                        MemoryInstructions.store(frame, bc[pc + 1], bc[pc + 2], bc[pc + 3], memory, bc[pc + 4], this);
+                        pc += 5;
+                    }
+                    case Bytecode.LOCAL_LOAD_LOAD -> {
+                        int pointer = memory.loadI32(MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 3]), this);
+                        frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(pointer, bc[pc + 5]), this));
+                        sp++;
+                        pc += 6;
+                    }
+                    case Bytecode.GLOBAL_GET_ADD_CONST_SET, Bytecode.GLOBAL_GET_ADD_CONST_TEE -> {
+                        int sum = (int) instance.globals[bc[pc + 1]].bits() + bc[pc + 4];
+                        frame.setIntStatic(bc[pc + 5], sum);
+                        if (op == Bytecode.GLOBAL_GET_ADD_CONST_TEE) {
+                            frame.setIntStatic(sp, sum);
+                            sp++;
+                        }
+                        pc += 6;
+                    }
+                    case Bytecode.I32_ADD_CONST -> {
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) + bc[pc + 1]);
+                        pc += 2;
+                    }
+                    case Bytecode.I32_ADD_CONST_SET -> {
+                        sp--;
+                        frame.setIntStatic(bc[pc + 2], frame.getIntStatic(sp) + bc[pc + 1]);
+                        pc += 3;
+                    }
+                    case Bytecode.I32_ADD_CONST_TEE -> {
+                        int sum = frame.getIntStatic(sp - 1) + bc[pc + 1];
+                        frame.setIntStatic(sp - 1, sum);
+                        frame.setIntStatic(bc[pc + 2], sum);
+                        pc += 3;
+                    }
+                    case Bytecode.MEMORY_SIZE -> {
+                        frame.setIntStatic(sp, (int) memory.pages());
+                        sp++;
+                        pc++;
+                    }
+                    case Bytecode.MEMORY_GROW -> {
+                        frame.setIntStatic(sp - 1, (int) growMemory(memory, frame.getIntStatic(sp - 1)));
+                        pc++;
+                    }
+                    case Bytecode.I32_CONST -> {
+                        frame.setIntStatic(sp, bc[pc + 1]);
+                        sp++;
+                        pc += 2;
+                    }
+                    case Bytecode.I64_CONST -> {
+                        frame.setLongStatic(sp, longImmediate(bc, pc + 1));
+                        sp++;
+                        pc += 3;
+                    }
+                    case Bytecode.F32_CONST -> {
+                        frame.setFloatStatic(sp, Float.intBitsToFloat(bc[pc + 1]));
+                        sp++;
+                        pc += 2;
+                    }
+                    case Bytecode.F64_CONST -> {
+                        frame.setDoubleStatic(sp, Double.longBitsToDouble(longImmediate(bc, pc + 1)));
+                        sp++;
+                        pc += 3;
+                    }
+                    case Bytecode.REF_NULL -> {
+                        frame.setObjectStatic(sp, null);
+                        sp++;
+                        pc++;
+                    }
+                    case Bytecode.REF_IS_NULL -> {
+                        frame.setIntStatic(sp - 1, frame.getObjectStatic(sp - 1) == null ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.REF_FUNC -> {
+                        frame.setObjectStatic(sp, instance.functions[bc[pc + 1]]);
+                        sp++;
+                        pc += 2;
+                    }
+                    case Bytecode.MEMORY_INIT -> {
+                        sp -= 3;
+                        memoryInit(instance, memory, bc[pc + 1], frame.getIntStatic(sp), frame.getIntStatic(sp + 1), frame.getIntStatic(sp + 2));
+                        pc += 2;
+                    }
+                    case Bytecode.DATA_DROP -> {
+                        instance.droppedData[bc[pc + 1]] = true;
+                        pc += 2;
+                    }
+                    case Bytecode.MEMORY_COPY -> {
+                        sp -= 3;
+                        memory.copy(Integer.toUnsignedLong(frame.getIntStatic(sp)), Integer.toUnsignedLong(frame.getIntStatic(sp + 1)),
+                                        Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                        pc++;
+                    }
+                    case Bytecode.MEMORY_FILL -> {
+                        sp -= 3;
+                        memory.fill(Integer.toUnsignedLong(frame.getIntStatic(sp)), (byte) frame.getIntStatic(sp + 1),
+                                        Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                        pc++;
+                    }
+                    case Bytecode.TABLE_INIT -> {
+                        sp -= 3;
+                        instance.tables[bc[pc + 2]].initialize(instance.elementSegments[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp + 1)),
+                                        Integer.toUnsignedLong(frame.getIntStatic(sp)), Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                        pc += 3;
+                    }
+                    case Bytecode.ELEM_DROP -> {
+                        instance.elementSegments[bc[pc + 1]] = EMPTY_SEGMENT;
+                        pc += 2;
+                    }
+                    case Bytecode.TABLE_COPY -> {
+                        sp -= 3;
+                        Table.copy(instance.tables[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp)), instance.tables[bc[pc + 2]],
+                                        Integer.toUnsignedLong(frame.getIntStatic(sp + 1)), Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                        pc += 3;
+                    }
+                    case Bytecode.TABLE_GROW -> {
+                        Table table = instance.tables[bc[pc + 1]];
+                        sp--;
+                        frame.setIntStatic(sp - 1, (int) growTable(table, frame.getIntStatic(sp), frame.getObjectStatic(sp - 1)));
+                        pc += 2;
+                    }
+                    case Bytecode.TABLE_SIZE -> {
+                        frame.setIntStatic(sp, (int) instance.tables[bc[pc + 1]].size());
+                        sp++;
+                        pc += 2;
+                    }
+                    case Bytecode.TABLE_FILL -> {
+                        sp -= 3;
+                        instance.tables[bc[pc + 1]].fill(Integer.toUnsignedLong(frame.getIntStatic(sp)), frame.getObjectStatic(sp + 1),
+                                        Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
+                        pc += 2;
+                    }
+                    // The commonest numeric instructions run here, without the calls and second dispatch of the others.
+                    case Bytecode.I32_EQZ -> {
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) == 0 ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_EQ, Bytecode.I32_NE, Bytecode.I32_LT_S, Bytecode.I32_LT_U, Bytecode.I32_GT_S, Bytecode.I32_GT_U, Bytecode.I32_LE_S,
+                                    Bytecode.I32_LE_U, Bytecode.I32_GE_S, Bytecode.I32_GE_U -> {
+                        sp--;
+                        frame.setIntStatic(sp - 1, NumericInstructions.i32Holds(op, frame.getIntStatic(sp - 1), frame.getIntStatic(sp)) ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_ADD, Bytecode.I32_SUB, Bytecode.I32_MUL, Bytecode.I32_AND, Bytecode.I32_OR, Bytecode.I32_XOR, Bytecode.I32_SHL,
+                                    Bytecode.I32_SHR_S, Bytecode.I32_SHR_U -> {
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, switch (op) {
+                            case Bytecode.I32_ADD -> a + b;
+                            case Bytecode.I32_SUB -> a - b;
+                            case Bytecode.I32_MUL -> a * b;
+                            case Bytecode.I32_AND -> a & b;
+                            case Bytecode.I32_OR -> a | b;
+                            case Bytecode.I32_XOR -> a ^ b;
+                            case Bytecode.I32_SHL -> a << b;
+                            case Bytecode.I32_SHR_S -> a >> b;
+                            default -> a >>> b;
+                        });
+                        pc++;
+                    }
+                    case Bytecode.I64_ADD -> {
+                        sp--;
+                        frame.setLongStatic(sp - 1, frame.getLongStatic(sp - 1) + frame.getLongStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I64_SUB -> {
+                        sp--;
+                        frame.setLongStatic(sp - 1, frame.getLongStatic(sp - 1) - frame.getLongStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_WRAP_I64 -> {
+                        frame.setIntStatic(sp - 1, (int) frame.getLongStatic(sp - 1));
+                        pc++;
+                    }
+                    case Bytecode.I64_EXTEND_I32_S -> {
+                        frame.setLongStatic(sp - 1, frame.getIntStatic(sp - 1));
+                        pc++;
+                    }
+                    case Bytecode.I64_EXTEND_I32_U -> {
+                        frame.setLongStatic(sp - 1, Integer.toUnsignedLong(frame.getIntStatic(sp - 1)));
+                        pc++;
+                    }
+                    default -> {
+                        // The other numeric instructions: 0x45..0xC4 and the saturating truncations.
+                        sp = NumericInstructions.execute(frame, sp, op, this);
+                        pc++;
+                    }
                 }
-                case Bytecode.I32_ADD_CONST -> {
-                    frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) + bc[pc + 1]);
-                    pc += 2;
+            } catch (Trap trap) {
+                // A trap in a copy of an inlined function is raised again in a call of that function, to be reported
+                // there. Partial evaluation folds the test: pc is a constant.
+                if (inCopy.length != 0 && inCopy[pc]) {
+                    throw trapInCopy(trap, pc);
                 }
-                case Bytecode.I32_ADD_CONST_SET -> {
-                    sp--;
-                    frame.setIntStatic(bc[pc + 2], frame.getIntStatic(sp) + bc[pc + 1]);
-                    pc += 3;
-                }
-                case Bytecode.I32_ADD_CONST_TEE -> {
-                    int sum = frame.getIntStatic(sp - 1) + bc[pc + 1];
-                    frame.setIntStatic(sp - 1, sum);
-                    frame.setIntStatic(bc[pc + 2], sum);
-                    pc += 3;
-                }
-                case Bytecode.MEMORY_SIZE -> {
-                    frame.setIntStatic(sp, (int) memory.pages());
-                    sp++;
-                    pc++;
-                }
-                case Bytecode.MEMORY_GROW -> {
-                    frame.setIntStatic(sp - 1, (int) growMemory(memory, frame.getIntStatic(sp - 1)));
-                    pc++;
-                }
-                case Bytecode.I32_CONST -> {
-                    frame.setIntStatic(sp, bc[pc + 1]);
-                    sp++;
-                    pc += 2;
-                }
-                case Bytecode.I64_CONST -> {
-                    frame.setLongStatic(sp, longImmediate(bc, pc + 1));
-                    sp++;
-                    pc += 3;
-                }
-                case Bytecode.F32_CONST -> {
-                    frame.setFloatStatic(sp, Float.intBitsToFloat(bc[pc + 1]));
-                    sp++;
-                    pc += 2;
-                }
-                case Bytecode.F64_CONST -> {
-                    frame.setDoubleStatic(sp, Double.longBitsToDouble(longImmediate(bc, pc + 1)));
-                    sp++;
-                    pc += 3;
-                }
-                case Bytecode.REF_NULL -> {
-                    frame.setObjectStatic(sp, null);
-                    sp++;
-                    pc++;
-                }
-                case Bytecode.REF_IS_NULL -> {
-                    frame.setIntStatic(sp - 1, frame.getObjectStatic(sp - 1) == null ? 1 : 0);
-                    pc++;
-                }
-                case Bytecode.REF_FUNC -> {
-                    frame.setObjectStatic(sp, instance.functions[bc[pc + 1]]);
-                    sp++;
-                    pc += 2;
-                }
-                case Bytecode.MEMORY_INIT -> {
-                    sp -= 3;
-                    memoryInit(instance, memory, bc[pc + 1], frame.getIntStatic(sp), frame.getIntStatic(sp + 1), frame.getIntStatic(sp + 2));
-                    pc += 2;
-                }
-                case Bytecode.DATA_DROP -> {
-                    instance.droppedData[bc[pc + 1]] = true;
-                    pc += 2;
-                }
-                case Bytecode.MEMORY_COPY -> {
-                    sp -= 3;
-                    memory.copy(Integer.toUnsignedLong(frame.getIntStatic(sp)), Integer.toUnsignedLong(frame.getIntStatic(sp + 1)),
-                                    Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
-                    pc++;
-                }
-                case Bytecode.MEMORY_FILL -> {
-                    sp -= 3;
-                    memory.fill(Integer.toUnsignedLong(frame.getIntStatic(sp)), (byte) frame.getIntStatic(sp + 1),
-                                    Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
-                    pc++;
-                }
-                case Bytecode.TABLE_INIT -> {
-                    sp -= 3;
-                    instance.tables[bc[pc + 2]].initialize(instance.elementSegments[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp + 1)),
-                                    Integer.toUnsignedLong(frame.getIntStatic(sp)), Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
-                    pc += 3;
-                }
-                case Bytecode.ELEM_DROP -> {
-                    instance.elementSegments[bc[pc + 1]] = EMPTY_SEGMENT;
-                    pc += 2;
-                }
-                case Bytecode.TABLE_COPY -> {
-                    sp -= 3;
-                    Table.copy(instance.tables[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp)), instance.tables[bc[pc + 2]],
-                                    Integer.toUnsignedLong(frame.getIntStatic(sp + 1)), Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
-                    pc += 3;
-                }
-                case Bytecode.TABLE_GROW -> {
-                    Table table = instance.tables[bc[pc + 1]];
-                    sp--;
-                    frame.setIntStatic(sp - 1, (int) growTable(table, frame.getIntStatic(sp), frame.getObjectStatic(sp - 1)));
-                    pc += 2;
-                }
-                case Bytecode.TABLE_SIZE -> {
-                    frame.setIntStatic(sp, (int) instance.tables[bc[pc + 1]].size());
-                    sp++;
-                    pc += 2;
-                }
-                case Bytecode.TABLE_FILL -> {
-                    sp -= 3;
-                    instance.tables[bc[pc + 1]].fill(Integer.toUnsignedLong(frame.getIntStatic(sp)), frame.getObjectStatic(sp + 1),
-                                    Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
-                    pc += 2;
-                }
-                // The commonest numeric instructions run here, without the calls and second dispatch of the others.
-                case Bytecode.I32_EQZ -> {
-                    frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) == 0 ? 1 : 0);
-                    pc++;
-                }
-                case Bytecode.I32_EQ, Bytecode.I32_NE, Bytecode.I32_LT_S, Bytecode.I32_LT_U, Bytecode.I32_GT_S, Bytecode.I32_GT_U, Bytecode.I32_LE_S,
-                                Bytecode.I32_LE_U, Bytecode.I32_GE_S, Bytecode.I32_GE_U -> {
-                    sp--;
-                    frame.setIntStatic(sp - 1, NumericInstructions.i32Holds(op, frame.getIntStatic(sp - 1), frame.getIntStatic(sp)) ? 1 : 0);
-                    pc++;
-                }
-                case Bytecode.I32_ADD, Bytecode.I32_SUB, Bytecode.I32_MUL, Bytecode.I32_AND, Bytecode.I32_OR, Bytecode.I32_XOR, Bytecode.I32_SHL,
-                                Bytecode.I32_SHR_S, Bytecode.I32_SHR_U -> {
-                    sp--;
-                    int a = frame.getIntStatic(sp - 1);
-                    int b = frame.getIntStatic(sp);
-                    frame.setIntStatic(sp - 1, switch (op) {
-                        case Bytecode.I32_ADD -> a + b;
-                        case Bytecode.I32_SUB -> a - b;
-                        case Bytecode.I32_MUL -> a * b;
-                        case Bytecode.I32_AND -> a & b;
-                        case Bytecode.I32_OR -> a | b;
-                        case Bytecode.I32_XOR -> a ^ b;
-                        case Bytecode.I32_SHL -> a << b;
-                        case Bytecode.I32_SHR_S -> a >> b;
-                        default -> a >>> b;
-                    });
-                    pc++;
-                }
-                case Bytecode.I64_ADD -> {
-                    sp--;
-                    frame.setLongStatic(sp - 1, frame.getLongStatic(sp - 1) + frame.getLongStatic(sp));
-                    pc++;
-                }
-                case Bytecode.I64_SUB -> {
-                    sp--;
-                    frame.setLongStatic(sp - 1, frame.getLongStatic(sp - 1) - frame.getLongStatic(sp));
-                    pc++;
-                }
-                case Bytecode.I32_WRAP_I64 -> {
-                    frame.setIntStatic(sp - 1, (int) frame.getLongStatic(sp - 1));
-                    pc++;
-                }
-                case Bytecode.I64_EXTEND_I32_S -> {
-                    frame.setLongStatic(sp - 1, frame.getIntStatic(sp - 1));
-                    pc++;
-                }
-                case Bytecode.I64_EXTEND_I32_U -> {
-                    frame.setLongStatic(sp - 1, Integer.toUnsignedLong(frame.getIntStatic(sp - 1)));
-                    pc++;
-                }
-                default -> {
-                    // The other numeric instructions: 0x45..0xC4 and the saturating truncations.
-                    sp = NumericInstructions.execute(frame, sp, op, this);
-                    pc++;
-                }
+                throw trap;
             }
         }
+    }
+
+    /**
+     * Raises {@code trap}, which the copy of an inlined function at {@code pc} caused, again in a call of that function
+     * (which raises it at once, see {@link FunctionRootNode#execute}), and returns it: its stack trace then shows the
+     * function, called from this one, as a real call would have.
+     */
+    @TruffleBoundary
+    private Trap trapInCopy(Trap trap, int pc) {
+        for (int i = 0; i < inlinedCopies.length; i += 3) {
+            if (pc >= inlinedCopies[i] && pc < inlinedCopies[i + 1]) {
+                try {
+                    trapCall.call(module.callTarget(inlinedCopies[i + 2]), trap);
+                } catch (Trap raised) {
+                    return raised;
+                }
+                throw CompilerDirectives.shouldNotReachHere("the call of an inlined function did not raise its trap");
+            }
+        }
+        return trap;
     }
 
     /** Leaves {@code region} for {@code pc}: returns the exit's index, boxed. */

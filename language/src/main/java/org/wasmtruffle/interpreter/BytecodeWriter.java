@@ -44,6 +44,11 @@ public final class BytecodeWriter {
         lastTarget = Math.max(lastTarget, target);
     }
 
+    /** Records that a jump lands at {@code position}: nothing may be fused across it. */
+    public void markTarget(int position) {
+        lastTarget = Math.max(lastTarget, position);
+    }
+
     /**
      * Whether the instruction at {@code position}, of {@code size} words, is still {@code opcode} (not fused
      * already), is the last one written, and the next one can be fused with it: no jump lands between the two.

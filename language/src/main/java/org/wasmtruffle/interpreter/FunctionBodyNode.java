@@ -93,7 +93,11 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
             if (bytecode == null) {
                 WasmContext context = WasmContext.get(this);
                 int splitSize = context.env().getOptions().get(WasmOptions.SplitFunctionSize);
-                FunctionBytecode translated = FunctionValidator.translate(module.description(), functionIndex, splitSize);
+                // Instruments that see this function (a profiler, a debugger's stepping) see its callees too: they
+                // are not copied into it then, but called.
+                boolean instrumented = getParent() instanceof WrapperNode || entry instanceof WrapperNode;
+                boolean inlining = context.env().getOptions().get(WasmOptions.Inlining) && !instrumented;
+                FunctionBytecode translated = FunctionValidator.translate(module.description(), functionIndex, splitSize, module.bodySummaries(), inlining);
                 assert translated.frameSize() == getRootNode().getFrameDescriptor().getNumberOfSlots();
                 localTypes = translated.localTypes();
                 ((FunctionRootNode) getRootNode()).bodyTranslated(translated.callSiteTypes().length > 0);

@@ -14,7 +14,9 @@ import org.wasmtruffle.module.ValueType;
  *            {@code call_indirect}
  * @param profileCount the branch profile slots the code refers to (see {@link Bytecode#JUMP_IF_ZERO})
  * @param regionStarts the positions of the {@link Bytecode#REGION_ENTRY} instructions, in order (usually none)
+ * @param inlinedCopies the copies of inlined functions (see {@link BytecodeInliner}), in order: for each, its first
+ *            position, the position after it and the function copied
  */
 public record FunctionBytecode(int[] code, ValueType[] localTypes, int frameSize, FunctionType[] callSiteTypes, int[] callSiteFunctions, int profileCount,
-                int[] regionStarts) {
+                int[] regionStarts, int[] inlinedCopies) {
 }

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import org.wasmtruffle.WasmLanguage;
 import org.wasmtruffle.runtime.CallStackBudget;
+import org.wasmtruffle.runtime.Trap;
 import org.wasmtruffle.runtime.WasmModule;
 
 /**
@@ -48,6 +49,11 @@ public final class FunctionRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        if (frame.getArguments()[0] instanceof Trap trap) {
+            // Not a call: a trap in a copy of this function in a caller's bytecode, raised here to be reported here
+            // (see BytecodeNode.trapInCopy).
+            throw trap.raisedAt(body);
+        }
         // A trap unwinds all guest frames to the host entry, which restores the budget (see
         // CallStackBudget). A host stack overflow becomes the trap here, in the innermost guest frame,
         // before it can strike in host code that would fail worse (in class initialization, say).

@@ -38,6 +38,15 @@ public final class Trap extends WasmException {
         return new Trap(kind, kind.message + ": " + detail, location);
     }
 
+    /**
+     * This trap again, raised at {@code location}: the same kind and message, with a stack trace from there. A trap
+     * in the copy of an inlined function is raised again in a call of that function, so that it is reported in it.
+     */
+    @TruffleBoundary
+    public Trap raisedAt(Node location) {
+        return new Trap(kind, getMessage(), location);
+    }
+
     public TrapKind kind() {
         return kind;
     }

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.source.SourceSection;
 import org.wasmtruffle.WasmLanguage;
 import org.wasmtruffle.interpreter.FunctionRootNode;
 import org.wasmtruffle.module.ModuleDescription;
+import org.wasmtruffle.validation.BodySummary;
 
 /**
  * A decoded and validated module, shared by every context of an engine. Each defined function's call
@@ -17,6 +18,7 @@ public final class WasmModule {
     private final WasmLanguage language;
     private final ModuleDescription description;
     private final CallTarget[] callTargets;
+    /** The {@link BodySummary} of each defined function. */
     private final int[] frameSizes;
     /** The source the module was loaded from (tools report its functions' locations in it), or null. */
     private final Source source;
@@ -24,14 +26,14 @@ public final class WasmModule {
     private volatile ModuleListing listing;
 
     /**
-     * @param frameSizes for each defined function, the frame slots it needs (from validation)
+     * @param frameSizes for each defined function, its {@link BodySummary} (from validation)
      */
     public WasmModule(WasmLanguage language, ModuleDescription description, int[] frameSizes) {
         this(language, description, frameSizes, null);
     }
 
     /**
-     * @param frameSizes for each defined function, the frame slots it needs (from validation)
+     * @param frameSizes for each defined function, its {@link BodySummary} (from validation)
      * @param source the source the module was loaded from, or {@code null}
      */
     public WasmModule(WasmLanguage language, ModuleDescription description, int[] frameSizes, Source source) {
@@ -90,7 +92,12 @@ public final class WasmModule {
 
     /** The frame slots defined function {@code functionIndex} needs: its locals and deepest operand stack. */
     public int frameSize(int functionIndex) {
-        return frameSizes[functionIndex - description.importedFunctionCount()];
+        return BodySummary.frameSize(frameSizes[functionIndex - description.importedFunctionCount()]);
+    }
+
+    /** What validation found about each defined function's body (see {@link BodySummary}); not to be modified. */
+    public int[] bodySummaries() {
+        return frameSizes;
     }
 
     /** The call target of defined function {@code functionIndex}, created once per engine. */

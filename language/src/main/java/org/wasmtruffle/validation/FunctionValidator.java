@@ -2,10 +2,13 @@ package org.wasmtruffle.validation;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.wasmtruffle.binary.BinaryReader;
 import org.wasmtruffle.binary.MalformedModuleException;
 import org.wasmtruffle.interpreter.Bytecode;
+import org.wasmtruffle.interpreter.BytecodeInliner;
 import org.wasmtruffle.interpreter.BytecodeWriter;
 import org.wasmtruffle.interpreter.FunctionBytecode;
 import org.wasmtruffle.module.FunctionType;
@@ -41,6 +44,15 @@ public final class FunctionValidator {
     /** The most locals a function may declare; the specification allows up to 2^32 - 1, hosts set a limit. */
     static final long MAX_LOCALS = 50_000;
 
+    /**
+     * The largest body (in bytes, with its local declarations) whose calls are inlined: replaced in the caller's
+     * bytecode by a copy of the body (see {@link BytecodeInliner}), if it has no calls, loops or {@code br_table}s
+     * and only numeric locals. A body that calls is not inlined, so a copy never holds another.
+     * Validation already leaves room in the caller's frame for the copies: the frame size, known from
+     * validation, is fixed before a body is translated.
+     */
+    public static final int INLINE_MAX_BYTES = 96;
+
     private static final int[] NONE = {};
     private static final int[][] SINGLE = new int[128][];
     static {
@@ -55,6 +67,20 @@ public final class FunctionValidator {
     private final BytecodeWriter out;
     private final BinaryReader reader;
     private final int end;
+    /**
+     * The {@link BodySummary summaries} of the module's defined functions, telling which calls are inlined; null
+     * if this body inlines nothing (as in the validation of the small bodies that comes first).
+     */
+    private final int[] summaries;
+    /** Whether the translation copies inlinable callees (else it only leaves room for them, as validation does). */
+    private final boolean inlining;
+    /** Whether calls of this body may be inlined: so far, it is small and has none of what prevents it. */
+    private boolean inlinable;
+    /** The bytecode of the callees inlined so far, by function index. */
+    private Map<Integer, FunctionBytecode> inlinedBodies;
+    /** The copies made so far: start, end and function of each (see {@link FunctionBytecode#inlinedCopies}). */
+    private int[] inlinedCopies = NONE;
+    private int inlinedCopyWords;
 
     private ValueType[] localTypes;
     private int localCount;
@@ -118,33 +144,63 @@ public final class FunctionValidator {
     /** The fewest entries of a br_table whose targets begin regions: a dispatch, not an ordinary branch. */
     static final int REGION_TABLE_SIZE = 16;
 
-    private FunctionValidator(ModuleDescription module, BitSet declaredReferences, int functionIndex, boolean translate, int splitSize) {
+    private FunctionValidator(ModuleDescription module, BitSet declaredReferences, int functionIndex, boolean translate, int splitSize, int[] summaries,
+                    boolean inlining) {
         this.module = module;
         this.declaredReferences = declaredReferences;
         this.functionIndex = functionIndex;
         this.out = translate ? new BytecodeWriter() : null;
         int start = module.codeOffset(functionIndex);
         this.end = start + module.codeLength(functionIndex);
+        this.inlinable = module.codeLength(functionIndex) <= INLINE_MAX_BYTES;
+        this.summaries = summaries;
+        this.inlining = inlining && summaries != null;
         this.splitting = translate && splitSize > 0 && module.codeLength(functionIndex) >= splitSize;
         this.reader = new BinaryReader(module.name(), module.bytes(), start, end);
         reader.setEndReason(bodyEndReason());
     }
 
     /**
-     * Validates the body of defined function {@code functionIndex}.
+     * Validates the body of defined function {@code functionIndex}, inlining nothing.
      *
      * @param declaredFunctionReferences the functions that {@code ref.func} may name (the specification's C.refs)
-     * @return the number of frame slots the function needs (locals plus the deepest operand stack)
+     * @return the function's {@link BodySummary}: the frame slots it needs (locals plus the deepest operand stack)
+     *         and whether it may be inlined
      */
     public static int validate(ModuleDescription module, BitSet declaredFunctionReferences, int functionIndex) {
-        FunctionValidator v = new FunctionValidator(module, declaredFunctionReferences, functionIndex, false, 0);
+        return validate(module, declaredFunctionReferences, functionIndex, null);
+    }
+
+    /**
+     * Validates the body of defined function {@code functionIndex}.
+     *
+     * @param summaries the summaries of the module's defined functions, final for those of at most
+     *            {@link #INLINE_MAX_BYTES}, so that the frame has room for those that this body's translation will
+     *            inline; null: none
+     * @return the function's {@link BodySummary}
+     */
+    public static int validate(ModuleDescription module, BitSet declaredFunctionReferences, int functionIndex, int[] summaries) {
+        FunctionValidator v = new FunctionValidator(module, declaredFunctionReferences, functionIndex, false, 0, summaries, false);
         v.run();
-        return v.localCount + v.maxHeight;
+        return v.summary();
+    }
+
+    private int summary() {
+        long frameSize = (long) localCount + maxHeight;
+        if (frameSize >= 1 << 29) {
+            throw invalid("the function needs too many frame slots: " + frameSize);
+        }
+        return BodySummary.of((int) frameSize, inlinable);
     }
 
     /** Translates a validated function body into bytecode (validating it again on the way), never split into regions. */
     public static FunctionBytecode translate(ModuleDescription module, int functionIndex) {
         return translate(module, functionIndex, 0);
+    }
+
+    /** Translates a validated function body into bytecode (validating it again on the way), inlining nothing. */
+    public static FunctionBytecode translate(ModuleDescription module, int functionIndex, int splitSize) {
+        return translate(module, functionIndex, splitSize, null, false);
     }
 
     /**
@@ -153,17 +209,26 @@ public final class FunctionValidator {
      * @param splitSize a body of at least this many bytes has the targets of its large br_tables (the cases
      *            of a dispatch loop) marked as regions, compiled apart from the rest (see
      *            {@link Bytecode#REGION_ENTRY}); 0: never
+     * @param summaries the module's {@link BodySummary summaries} from its validation (null if it was validated without
+     *            them): the frame size of the translation is the one validation found
+     * @param inlining whether calls of inlinable functions are replaced by copies of their bodies
      */
-    public static FunctionBytecode translate(ModuleDescription module, int functionIndex, int splitSize) {
-        FunctionValidator v = new FunctionValidator(module, null, functionIndex, true, splitSize);
+    public static FunctionBytecode translate(ModuleDescription module, int functionIndex, int splitSize, int[] summaries, boolean inlining) {
+        FunctionValidator v = new FunctionValidator(module, null, functionIndex, true, splitSize, summaries, inlining);
         v.run();
         return new FunctionBytecode(v.out.toArray(), v.localTypes, v.localCount + v.maxHeight, Arrays.copyOf(v.callSiteTypes, v.callSiteCount),
-                        Arrays.copyOf(v.callSiteFunctions, v.callSiteCount), v.profileCount, Arrays.copyOf(v.regionStarts, v.regionCount));
+                        Arrays.copyOf(v.callSiteFunctions, v.callSiteCount), v.profileCount, Arrays.copyOf(v.regionStarts, v.regionCount),
+                        Arrays.copyOf(v.inlinedCopies, v.inlinedCopyWords));
     }
 
     private void run() {
         FunctionType type = module.functionType(functionIndex);
         readLocals(type);
+        for (ValueType t : localTypes) {
+            if (t != ValueType.I32 && t != ValueType.I64 && t != ValueType.F32 && t != ValueType.F64) {
+                inlinable = false;
+            }
+        }
         pushControl(KIND_FUNCTION, NONE, toCodes(type, false), false);
         readBody();
         if (reader.position() != end) {
@@ -476,6 +541,9 @@ public final class FunctionValidator {
                 case 0x01 -> {
                 }
                 case 0x02, 0x03 -> {
+                    if (opcode == KIND_LOOP) {
+                        inlinable = false;
+                    }
                     int[][] bt = readBlockType();
                     pop(bt[0]);
                     boolean dead = !emitting();
@@ -561,7 +629,10 @@ public final class FunctionValidator {
                         }
                     }
                 }
-                case 0x0E -> brTable();
+                case 0x0E -> {
+                    inlinable = false;
+                    brTable();
+                }
                 case 0x0F -> {
                     int returnHeight = slot(height);
                     pop(ctrlResults[0]);
@@ -573,9 +644,15 @@ public final class FunctionValidator {
                     if (callee >= module.functionCount()) {
                         throw invalid("unknown function");
                     }
+                    inlinable = false;
                     FunctionType t = module.functionType(callee);
                     pop(toCodes(t, true));
-                    if (emitting()) {
+                    boolean inline = inlines(callee);
+                    if (inline) {
+                        // Room for the copy: the callee's frame, from the slot of its first argument.
+                        maxHeight = Math.max(maxHeight, height + BodySummary.frameSize(summaries[callee - module.importedFunctionCount()]));
+                    }
+                    if (emitting() && !(inline && inlining && inlineCall(callee, t))) {
                         // Only emitted calls get a call site (and so a call node).
                         out.emit(callee < module.importedFunctionCount() ? Bytecode.CALL_IMPORT : Bytecode.CALL, callee, addCallSite(t, callee));
                     }
@@ -593,6 +670,7 @@ public final class FunctionValidator {
                     if (module.table(tableIndex).elementType() != ValueType.FUNCREF) {
                         throw invalid("type mismatch");
                     }
+                    inlinable = false;
                     FunctionType t = module.type(typeIndex);
                     pop(I32);
                     pop(toCodes(t, true));
@@ -855,6 +933,45 @@ public final class FunctionValidator {
         }
         pop(labelTypes(defaultFrame));
         setUnreachable();
+    }
+
+    /** Whether this body inlines its calls of {@code callee}. */
+    private boolean inlines(int callee) {
+        int defined = callee - module.importedFunctionCount();
+        return summaries != null && defined >= 0 && defined < summaries.length && BodySummary.inlinable(summaries[defined]);
+    }
+
+    /**
+     * Emits a copy of {@code callee}'s body for a call of it, its arguments popped already; returns false if the
+     * callee's bytecode turns out not to be copyable (then the call is emitted).
+     */
+    private boolean inlineCall(int callee, FunctionType type) {
+        if (inlinedBodies == null) {
+            inlinedBodies = new HashMap<>();
+        }
+        FunctionBytecode body = inlinedBodies.computeIfAbsent(callee, f -> translate(module, f));
+        if (!BytecodeInliner.canInline(body) || body.frameSize() != BodySummary.frameSize(summaries[callee - module.importedFunctionCount()])) {
+            return false;
+        }
+        int start = out.position();
+        BytecodeInliner.inline(out, body, type.paramCount(), type.resultCount(), slot(height), profileCount);
+        profileCount += body.profileCount();
+        if (inlinedCopyWords + 3 > inlinedCopies.length) {
+            inlinedCopies = Arrays.copyOf(inlinedCopies, Math.max(12, inlinedCopies.length * 2));
+        }
+        inlinedCopies[inlinedCopyWords++] = start;
+        inlinedCopies[inlinedCopyWords++] = out.position();
+        inlinedCopies[inlinedCopyWords++] = callee;
+        // Nothing fuses with what came before the copy.
+        lastLocalGet = -1;
+        localGetBeforeLast = -1;
+        lastI32Const = -1;
+        lastAddConstant = -1;
+        lastGlobalGet = -1;
+        globalGetBeforeConst = -1;
+        lastLocalLoad = -1;
+        lastComparison = -1;
+        return true;
     }
 
     /** Numbers a call site; {@code function} is the callee of a {@code call}, -1 for {@code call_indirect}. */

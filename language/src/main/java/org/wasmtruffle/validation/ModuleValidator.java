@@ -46,8 +46,8 @@ public final class ModuleValidator {
     /**
      * Validates {@code module}.
      *
-     * @return for each defined function (index minus the imported function count), the frame slots it needs,
-     *         as {@link FunctionValidator#validate} computes them
+     * @return for each defined function (index minus the imported function count), its {@link BodySummary}: the
+     *         frame slots it needs and whether calls of it may be inlined
      * @throws InvalidModuleException if it does not validate
      * @throws org.wasmtruffle.binary.MalformedModuleException if a function body is malformed
      */
@@ -132,30 +132,35 @@ public final class ModuleValidator {
      * helpers of the common fork-join pool: each body is validated on its own, and loading a module with
      * thousands of functions is mostly this work. The error reported is the one of the first invalid body, as
      * when validating in order.
+     *
+     * <p>The small bodies (at most {@link FunctionValidator#INLINE_MAX_BYTES}) are validated first: what they are
+     * tells the others which of their calls will be inlined, and so how large their frames must be. Then every body
+     * but the inlinable ones is validated with that knowledge (the small ones that call again, which is cheap).
      */
     private int[] validateBodies(BitSet refs) {
         int imported = module.importedFunctionCount();
         int count = module.functionCount() - imported;
-        int[] frameSizes = new int[count];
+        int[] summaries = new int[count];
+        BodyValidation work = new BodyValidation(module, refs, summaries);
         int helpers = helperCount(count);
-        if (helpers == 0) {
-            for (int i = 0; i < count; i++) {
-                frameSizes[i] = FunctionValidator.validate(module, refs, imported + i);
+        for (boolean small : new boolean[]{true, false}) {
+            work.startPhase(small);
+            if (helpers == 0) {
+                work.run();
+                continue;
             }
-            return frameSizes;
-        }
-        BodyValidation work = new BodyValidation(module, refs, frameSizes);
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
-        for (int i = 0; i < helpers; i++) {
-            tasks[i] = ForkJoinPool.commonPool().submit(work::run);
-        }
-        work.run();
-        for (ForkJoinTask<?> task : tasks) {
-            // A helper that has not started yet is run here by join(); it finds no work left.
-            task.join();
+            ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
+            for (int i = 0; i < helpers; i++) {
+                tasks[i] = ForkJoinPool.commonPool().submit(work::run);
+            }
+            work.run();
+            for (ForkJoinTask<?> task : tasks) {
+                // A helper that has not started yet is run here by join(); it finds no work left.
+                task.join();
+            }
         }
         work.throwFirstFailure();
-        return frameSizes;
+        return summaries;
     }
 
     /** How many helper threads are worth it: none for small modules, where handing out work costs more. */
@@ -175,37 +180,53 @@ public final class ModuleValidator {
     }
 
     /**
-     * The bodies of a module, handed out in chunks of consecutive functions to whichever thread asks next. A
-     * failure is kept if it is the first in function order; chunks after it are skipped.
+     * The bodies of a module, handed out in chunks of consecutive functions to whichever thread asks next, in two
+     * phases: the small bodies, then all but the inlinable ones. A failure is kept if it is the first in function
+     * order; chunks after it are skipped.
      */
     private static final class BodyValidation {
         static final int CHUNK = 64;
 
         private final ModuleDescription module;
         private final BitSet refs;
-        private final int[] frameSizes;
+        private final int[] summaries;
         private final AtomicInteger nextChunk = new AtomicInteger();
-        /** The defined function that failed first so far (index into frameSizes), or MAX_VALUE. */
+        /** Whether this phase validates the small bodies (else all but the inlinable ones). */
+        private volatile boolean smallPhase;
+        /** The defined function that failed first so far (index into summaries), or MAX_VALUE. */
         private int failedAt = Integer.MAX_VALUE;
         private RuntimeException failure;
 
-        BodyValidation(ModuleDescription module, BitSet refs, int[] frameSizes) {
+        BodyValidation(ModuleDescription module, BitSet refs, int[] summaries) {
             this.module = module;
             this.refs = refs;
-            this.frameSizes = frameSizes;
+            this.summaries = summaries;
+        }
+
+        /** Begins a phase; called between phases only, when no thread runs (the helpers' submission publishes it). */
+        void startPhase(boolean small) {
+            smallPhase = small;
+            nextChunk.set(0);
         }
 
         void run() {
             int imported = module.importedFunctionCount();
+            boolean small = smallPhase;
             while (true) {
                 int start = nextChunk.getAndIncrement() * CHUNK;
-                if (start >= frameSizes.length || start > firstFailure()) {
+                if (start >= summaries.length || start > firstFailure()) {
                     return;
                 }
-                int end = Math.min(start + CHUNK, frameSizes.length);
+                int end = Math.min(start + CHUNK, summaries.length);
                 for (int i = start; i < end; i++) {
+                    boolean isSmall = module.codeLength(imported + i) <= FunctionValidator.INLINE_MAX_BYTES;
+                    // The second phase reads the inlinable bodies' summaries (final since the first) and rewrites
+                    // only the others'.
+                    if (small ? !isSmall : isSmall && BodySummary.inlinable(summaries[i])) {
+                        continue;
+                    }
                     try {
-                        frameSizes[i] = FunctionValidator.validate(module, refs, imported + i);
+                        summaries[i] = FunctionValidator.validate(module, refs, imported + i, small ? null : summaries);
                     } catch (RuntimeException e) {
                         fail(i, e);
                         break;

@@ -45,7 +45,7 @@ class TrapTest {
     }
 
     /** The wasm frames of {@code e}'s polyglot stack trace, innermost first. */
-    private static List<String> wasmFrames(PolyglotException e) {
+    static List<String> wasmFrames(PolyglotException e) {
         List<String> names = new ArrayList<>();
         for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
             if (frame.isGuestFrame() && frame.getLanguage().getId().equals(WasmSource.LANGUAGE)) {
