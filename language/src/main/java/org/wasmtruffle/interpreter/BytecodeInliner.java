@@ -13,7 +13,7 @@ import org.wasmtruffle.module.ValueType;
  * stack continues above. So every local index and stack height in the copy moves up by the slot of the first
  * argument, jumps and branch profiles move to the copy's own, and a {@code return} becomes a branch to the
  * copy's end that moves the results down to where the arguments were. Only bodies without calls, loops,
- * {@code br_table}s and regions are copied (see {@link #canInline}).
+ * {@code br_table}s and regions are copied (see {@link #canInline}); they may hold copies of their own.
  */
 public final class BytecodeInliner {
     private BytecodeInliner() {
@@ -48,8 +48,10 @@ public final class BytecodeInliner {
      *
      * @param profileBase the first of the caller's branch profiles that the copy gets ({@code callee.profileCount()} of
      *            them)
+     * @return the copies that {@code callee}'s bytecode holds, moved to where they are now (as
+     *         {@link FunctionBytecode#inlinedCopies})
      */
-    public static void inline(BytecodeWriter out, FunctionBytecode callee, int paramCount, int resultCount, int base, int profileBase) {
+    public static int[] inline(BytecodeWriter out, FunctionBytecode callee, int paramCount, int resultCount, int base, int profileBase) {
         ValueType[] locals = callee.localTypes();
         for (int i = paramCount; i < locals.length; i++) {
             switch (locals[i]) {
@@ -116,6 +118,12 @@ public final class BytecodeInliner {
         assert out.position() == end;
         // The end is a jump target: nothing after the copy may fuse with its last instruction.
         out.markTarget(end);
+        int[] nested = callee.inlinedCopies().clone();
+        for (int i = 0; i < nested.length; i += 3) {
+            nested[i] = moved[nested[i]];
+            nested[i + 1] = moved[nested[i + 1]];
+        }
+        return nested;
     }
 
     private static void copy(BytecodeWriter out, int[] code, int from, int to) {

@@ -1,5 +1,6 @@
 package org.wasmtruffle.interpreter;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerAsserts;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
@@ -690,18 +691,29 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
      * function, called from this one, as a real call would have.
      */
     @TruffleBoundary
-    private Trap trapInCopy(Trap trap, int pc) {
+    Trap trapInCopy(Trap trap, int pc) {
+        // The copies around pc, the outer first (a copy comes before those inside it).
+        CallTarget[] copied = new CallTarget[0];
         for (int i = 0; i < inlinedCopies.length; i += 3) {
             if (pc >= inlinedCopies[i] && pc < inlinedCopies[i + 1]) {
-                try {
-                    trapCall.call(module.callTarget(inlinedCopies[i + 2]), trap);
-                } catch (Trap raised) {
-                    return raised;
-                }
-                throw CompilerDirectives.shouldNotReachHere("the call of an inlined function did not raise its trap");
+                copied = Arrays.copyOf(copied, copied.length + 1);
+                copied[copied.length - 1] = module.callTarget(inlinedCopies[i + 2]);
             }
         }
-        return trap;
+        if (copied.length == 0) {
+            return trap;
+        }
+        return raiseIn(trapCall, trap, copied);
+    }
+
+    /** Raises {@code trap} in a call of {@code copied[0]} through {@code call}, which passes it on to the others. */
+    static Trap raiseIn(IndirectCallNode call, Trap trap, CallTarget[] copied) {
+        try {
+            call.call(copied[0], new InlinedTrap(trap, Arrays.copyOfRange(copied, 1, copied.length)));
+        } catch (Trap raised) {
+            return raised;
+        }
+        throw CompilerDirectives.shouldNotReachHere("the call of an inlined function did not raise its trap");
     }
 
     /** Leaves {@code region} for {@code pc}: returns the exit's index, boxed. */

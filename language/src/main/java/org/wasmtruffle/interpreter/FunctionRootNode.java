@@ -1,9 +1,11 @@
 package org.wasmtruffle.interpreter;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import org.wasmtruffle.WasmLanguage;
@@ -31,6 +33,8 @@ public final class FunctionRootNode extends RootNode {
      */
     @CompilationFinal private boolean mayCall = true;
     @Child private FunctionBodyNode body;
+    /** Passes on a trap of a nested copy (see {@link #raise}); made on first need. */
+    @Child private IndirectCallNode trapCall;
 
     public FunctionRootNode(WasmLanguage language, WasmModule module, int functionIndex) {
         super(language, frameDescriptor(module.frameSize(functionIndex)));
@@ -49,10 +53,9 @@ public final class FunctionRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        if (frame.getArguments()[0] instanceof Trap trap) {
-            // Not a call: a trap in a copy of this function in a caller's bytecode, raised here to be reported here
-            // (see BytecodeNode.trapInCopy).
-            throw trap.raisedAt(body);
+        if (frame.getArguments()[0] instanceof InlinedTrap inlined) {
+            // Not a call: a trap in a copy of this function in a caller's bytecode, to be reported here.
+            throw raise(inlined);
         }
         // A trap unwinds all guest frames to the host entry, which restores the budget (see
         // CallStackBudget). A host stack overflow becomes the trap here, in the innermost guest frame,
@@ -72,6 +75,26 @@ public final class FunctionRootNode extends RootNode {
             return results.values;
         }
         return result;
+    }
+
+    /** Raises {@code inlined}'s trap here, or in a call of the function copied inside this one's copy that it came from. */
+    @TruffleBoundary
+    private Trap raise(InlinedTrap inlined) {
+        if (inlined.inner().length == 0) {
+            return inlined.trap().raisedAt(body);
+        }
+        if (trapCall == null) {
+            var lock = getLock();
+            lock.lock();
+            try {
+                if (trapCall == null) {
+                    trapCall = insert(IndirectCallNode.create());
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return BytecodeNode.raiseIn(trapCall, inlined.trap(), inlined.inner());
     }
 
     private Object executeBody(VirtualFrame frame) {

@@ -8,22 +8,33 @@ package org.wasmtruffle.validation;
  */
 public final class BodySummary {
     private static final int INLINABLE = 1 << 30;
+    private static final int CALLS = 1 << 29;
+    /** Frame sizes are below this. */
+    static final int FRAME_SIZE_LIMIT = 1 << 28;
 
     private BodySummary() {
     }
 
-    static int of(int frameSize, boolean inlinable) {
-        assert frameSize >= 0 && frameSize < INLINABLE;
-        return inlinable ? frameSize | INLINABLE : frameSize;
+    static int of(int frameSize, boolean inlinable, boolean calls) {
+        assert frameSize >= 0 && frameSize < FRAME_SIZE_LIMIT;
+        return frameSize | (inlinable ? INLINABLE : 0) | (calls ? CALLS : 0);
     }
 
     /** The frame slots of the function: its locals plus its deepest operand stack (with room for what it inlines). */
     public static int frameSize(int summary) {
-        return summary & ~INLINABLE;
+        return summary & (FRAME_SIZE_LIMIT - 1);
     }
 
-    /** Whether calls of the function may be inlined: a small body without calls, loops or {@code br_table}. */
+    /**
+     * Whether calls of the function may be inlined: a small body without loops or {@code br_table}s that calls only
+     * functions it inlines.
+     */
     public static boolean inlinable(int summary) {
         return (summary & INLINABLE) != 0;
+    }
+
+    /** Whether the function's body has calls (which, if it is {@link #inlinable}, it inlines all). */
+    public static boolean calls(int summary) {
+        return (summary & CALLS) != 0;
     }
 }

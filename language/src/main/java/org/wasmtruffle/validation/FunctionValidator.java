@@ -46,8 +46,9 @@ public final class FunctionValidator {
 
     /**
      * The largest body (in bytes, with its local declarations) whose calls are inlined: replaced in the caller's
-     * bytecode by a copy of the body (see {@link BytecodeInliner}), if it has no calls, loops or {@code br_table}s
-     * and only numeric locals. A body that calls is not inlined, so a copy never holds another.
+     * bytecode by a copy of the body (see {@link BytecodeInliner}), if it has no loops or {@code br_table}s, only
+     * numeric locals, and calls only functions that it inlines. A small body inlines only bodies that call
+     * nothing, so copies nest once at most.
      * Validation already leaves room in the caller's frame for the copies: the frame size, known from
      * validation, is fixed before a body is translated.
      */
@@ -76,6 +77,10 @@ public final class FunctionValidator {
     private final boolean inlining;
     /** Whether calls of this body may be inlined: so far, it is small and has none of what prevents it. */
     private boolean inlinable;
+    /** Whether this body is small: it inlines only leaf functions (which call nothing), so that copies nest once at most. */
+    private final boolean small;
+    /** Whether this body has calls. */
+    private boolean calls;
     /** The bytecode of the callees inlined so far, by function index. */
     private Map<Integer, FunctionBytecode> inlinedBodies;
     /** The copies made so far: start, end and function of each (see {@link FunctionBytecode#inlinedCopies}). */
@@ -152,7 +157,8 @@ public final class FunctionValidator {
         this.out = translate ? new BytecodeWriter() : null;
         int start = module.codeOffset(functionIndex);
         this.end = start + module.codeLength(functionIndex);
-        this.inlinable = module.codeLength(functionIndex) <= INLINE_MAX_BYTES;
+        this.small = module.codeLength(functionIndex) <= INLINE_MAX_BYTES;
+        this.inlinable = small;
         this.summaries = summaries;
         this.inlining = inlining && summaries != null;
         this.splitting = translate && splitSize > 0 && module.codeLength(functionIndex) >= splitSize;
@@ -187,10 +193,10 @@ public final class FunctionValidator {
 
     private int summary() {
         long frameSize = (long) localCount + maxHeight;
-        if (frameSize >= 1 << 29) {
+        if (frameSize >= BodySummary.FRAME_SIZE_LIMIT) {
             throw invalid("the function needs too many frame slots: " + frameSize);
         }
-        return BodySummary.of((int) frameSize, inlinable);
+        return BodySummary.of((int) frameSize, inlinable, calls);
     }
 
     /** Translates a validated function body into bytecode (validating it again on the way), never split into regions. */
@@ -644,10 +650,11 @@ public final class FunctionValidator {
                     if (callee >= module.functionCount()) {
                         throw invalid("unknown function");
                     }
-                    inlinable = false;
                     FunctionType t = module.functionType(callee);
                     pop(toCodes(t, true));
                     boolean inline = inlines(callee);
+                    calls = true;
+                    inlinable &= inline;
                     if (inline) {
                         // Room for the copy: the callee's frame, from the slot of its first argument.
                         maxHeight = Math.max(maxHeight, height + BodySummary.frameSize(summaries[callee - module.importedFunctionCount()]));
@@ -938,7 +945,11 @@ public final class FunctionValidator {
     /** Whether this body inlines its calls of {@code callee}. */
     private boolean inlines(int callee) {
         int defined = callee - module.importedFunctionCount();
-        return summaries != null && defined >= 0 && defined < summaries.length && BodySummary.inlinable(summaries[defined]);
+        if (summaries == null || defined < 0 || defined >= summaries.length) {
+            return false;
+        }
+        int summary = summaries[defined];
+        return BodySummary.inlinable(summary) && !(small && BodySummary.calls(summary));
     }
 
     /**
@@ -949,19 +960,22 @@ public final class FunctionValidator {
         if (inlinedBodies == null) {
             inlinedBodies = new HashMap<>();
         }
-        FunctionBytecode body = inlinedBodies.computeIfAbsent(callee, f -> translate(module, f));
+        FunctionBytecode body = inlinedBodies.computeIfAbsent(callee, f -> translate(module, f, 0, summaries, true));
         if (!BytecodeInliner.canInline(body) || body.frameSize() != BodySummary.frameSize(summaries[callee - module.importedFunctionCount()])) {
             return false;
         }
         int start = out.position();
-        BytecodeInliner.inline(out, body, type.paramCount(), type.resultCount(), slot(height), profileCount);
+        int[] nested = BytecodeInliner.inline(out, body, type.paramCount(), type.resultCount(), slot(height), profileCount);
         profileCount += body.profileCount();
-        if (inlinedCopyWords + 3 > inlinedCopies.length) {
-            inlinedCopies = Arrays.copyOf(inlinedCopies, Math.max(12, inlinedCopies.length * 2));
+        if (inlinedCopyWords + 3 + nested.length > inlinedCopies.length) {
+            inlinedCopies = Arrays.copyOf(inlinedCopies, Math.max(12, 2 * (inlinedCopyWords + 3 + nested.length)));
         }
+        // The copy, then the copies inside it: the outer first.
         inlinedCopies[inlinedCopyWords++] = start;
         inlinedCopies[inlinedCopyWords++] = out.position();
         inlinedCopies[inlinedCopyWords++] = callee;
+        System.arraycopy(nested, 0, inlinedCopies, inlinedCopyWords, nested.length);
+        inlinedCopyWords += nested.length;
         // Nothing fuses with what came before the copy.
         lastLocalGet = -1;
         localGetBeforeLast = -1;

@@ -134,8 +134,9 @@ public final class ModuleValidator {
      * when validating in order.
      *
      * <p>The small bodies (at most {@link FunctionValidator#INLINE_MAX_BYTES}) are validated first: what they are
-     * tells the others which of their calls will be inlined, and so how large their frames must be. Then every body
-     * but the inlinable ones is validated with that knowledge (the small ones that call again, which is cheap).
+     * tells the others which of their calls will be inlined, and so how large their frames must be. Then the small
+     * bodies that call are validated again with that knowledge (they inline only bodies that call nothing, final
+     * after the first phase), and last the large bodies.
      */
     private int[] validateBodies(BitSet refs) {
         int imported = module.importedFunctionCount();
@@ -143,8 +144,8 @@ public final class ModuleValidator {
         int[] summaries = new int[count];
         BodyValidation work = new BodyValidation(module, refs, summaries);
         int helpers = helperCount(count);
-        for (boolean small : new boolean[]{true, false}) {
-            work.startPhase(small);
+        for (int phase = 1; phase <= 3; phase++) {
+            work.startPhase(phase);
             if (helpers == 0) {
                 work.run();
                 continue;
@@ -180,9 +181,9 @@ public final class ModuleValidator {
     }
 
     /**
-     * The bodies of a module, handed out in chunks of consecutive functions to whichever thread asks next, in two
-     * phases: the small bodies, then all but the inlinable ones. A failure is kept if it is the first in function
-     * order; chunks after it are skipped.
+     * The bodies of a module, handed out in chunks of consecutive functions to whichever thread asks next, in three
+     * phases: the small bodies, the small ones that call, the large ones. A failure is kept if it is the first in
+     * function order; chunks after it are skipped.
      */
     private static final class BodyValidation {
         static final int CHUNK = 64;
@@ -191,8 +192,8 @@ public final class ModuleValidator {
         private final BitSet refs;
         private final int[] summaries;
         private final AtomicInteger nextChunk = new AtomicInteger();
-        /** Whether this phase validates the small bodies (else all but the inlinable ones). */
-        private volatile boolean smallPhase;
+        /** The phase: 1, 2 or 3 (see {@link #validateBodies}). */
+        private volatile int phase;
         /** The defined function that failed first so far (index into summaries), or MAX_VALUE. */
         private int failedAt = Integer.MAX_VALUE;
         private RuntimeException failure;
@@ -204,14 +205,14 @@ public final class ModuleValidator {
         }
 
         /** Begins a phase; called between phases only, when no thread runs (the helpers' submission publishes it). */
-        void startPhase(boolean small) {
-            smallPhase = small;
+        void startPhase(int number) {
+            phase = number;
             nextChunk.set(0);
         }
 
         void run() {
             int imported = module.importedFunctionCount();
-            boolean small = smallPhase;
+            int current = phase;
             while (true) {
                 int start = nextChunk.getAndIncrement() * CHUNK;
                 if (start >= summaries.length || start > firstFailure()) {
@@ -219,14 +220,19 @@ public final class ModuleValidator {
                 }
                 int end = Math.min(start + CHUNK, summaries.length);
                 for (int i = start; i < end; i++) {
-                    boolean isSmall = module.codeLength(imported + i) <= FunctionValidator.INLINE_MAX_BYTES;
-                    // The second phase reads the inlinable bodies' summaries (final since the first) and rewrites
-                    // only the others'.
-                    if (small ? !isSmall : isSmall && BodySummary.inlinable(summaries[i])) {
+                    boolean small = module.codeLength(imported + i) <= FunctionValidator.INLINE_MAX_BYTES;
+                    // The second phase reads only the summaries of small bodies that call nothing (final since the
+                    // first) and rewrites only those of small bodies that call.
+                    boolean due = switch (current) {
+                        case 1 -> small;
+                        case 2 -> small && BodySummary.calls(summaries[i]);
+                        default -> !small;
+                    };
+                    if (!due) {
                         continue;
                     }
                     try {
-                        summaries[i] = FunctionValidator.validate(module, refs, imported + i, small ? null : summaries);
+                        summaries[i] = FunctionValidator.validate(module, refs, imported + i, current == 1 ? null : summaries);
                     } catch (RuntimeException e) {
                         fail(i, e);
                         break;

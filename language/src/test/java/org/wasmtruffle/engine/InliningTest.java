@@ -76,7 +76,13 @@ class InliningTest {
                         (local.get $acc))
                       ;; 6
                       (func (export "trapAt") (param $p i32) (result i32)
-                        (i32.add (i32.const 1) (call $load (local.get $p)))))
+                        (i32.add (i32.const 1) (call $load (local.get $p))))
+                      ;; 7: small, and calls only a leaf that it inlines: inlined too, with the leaf's copy inside.
+                      (func $mid (param $p i32) (result i32) (i32.mul (call $load (local.get $p)) (i32.const 3)))
+                      ;; 8: larger than a small function (which inlines only leaves), by its nops.
+                      (func (export "trapNested") (param $p i32) (result i32)
+                    """ + "    (nop)".repeat(100) + """
+                        (i32.add (i32.const 1) (call $mid (local.get $p)))))
                     """;
 
     /** What {@code run(n)} returns, computed here. */
@@ -135,7 +141,15 @@ class InliningTest {
         int[] summaries = ModuleValidator.validate(module);
         assertTrue(BodySummary.inlinable(summaries[0]) && BodySummary.inlinable(summaries[1]) && BodySummary.inlinable(summaries[2]));
         assertFalse(BodySummary.inlinable(summaries[3]), "a loop");
-        assertFalse(BodySummary.inlinable(summaries[5]), "it calls");
+        assertFalse(BodySummary.inlinable(summaries[5]), "it calls what it does not inline");
+        assertTrue(BodySummary.inlinable(summaries[7]) && BodySummary.calls(summaries[7]), "it calls only what it inlines");
+        List<Integer> nested = opcodes(FunctionValidator.translate(module, 8, 0, summaries, true).code());
+        assertFalse(nested.contains(Bytecode.CALL), "both copied: " + nested);
+        int[] copies = FunctionValidator.translate(module, 8, 0, summaries, true).inlinedCopies();
+        assertEquals(6, copies.length, "the copy of $mid, then that of $load inside it: " + java.util.Arrays.toString(copies));
+        assertEquals(7, copies[2]);
+        assertEquals(4, copies[5]);
+        assertTrue(copies[0] <= copies[3] && copies[3] < copies[4] && copies[4] <= copies[1], java.util.Arrays.toString(copies));
         FunctionBytecode run = FunctionValidator.translate(module, 5, 0, summaries, true);
         assertEquals(BodySummary.frameSize(summaries[5]), run.frameSize(), "the frame validation made room for");
         List<Integer> ops = opcodes(run.code());
@@ -155,12 +169,18 @@ class InliningTest {
                             engine(inlining).option("engine.CompileImmediately", "true").option("engine.BackgroundCompilation", "false"))) {
                 try (Engine engine = builder.build()) {
                     Context[] context = new Context[1];
-                    Value trapAt = exports(engine, context).getMember("trapAt");
+                    Value exports = exports(engine, context);
+                    Value trapAt = exports.getMember("trapAt");
+                    Value trapNested = exports.getMember("trapNested");
                     assertEquals(6, trapAt.execute(64).asInt());
+                    assertEquals(16, trapNested.execute(64).asInt());
                     for (int run = 0; run < 2; run++) {
                         PolyglotException e = assertThrows(PolyglotException.class, () -> trapAt.execute(65536));
                         assertEquals("out of bounds memory access", e.getMessage());
                         assertEquals(List.of("func[4]", "func[6]"), TrapTest.wasmFrames(e), "inlining " + inlining);
+                        e = assertThrows(PolyglotException.class, () -> trapNested.execute(-4));
+                        assertEquals("out of bounds memory access", e.getMessage());
+                        assertEquals(List.of("func[4]", "func[7]", "func[8]"), TrapTest.wasmFrames(e), "inlining " + inlining);
                     }
                     context[0].close();
                 }
