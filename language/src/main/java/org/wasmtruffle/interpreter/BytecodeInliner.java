@@ -19,27 +19,33 @@ public final class BytecodeInliner {
     private BytecodeInliner() {
     }
 
-    /** Whether {@code callee}'s bytecode can be copied: it has only instructions that {@link #inline} relocates. */
+    /** Whether a local of type {@code t} can be copied: a number that a constant zeroes (no vector, no reference). */
+    public static boolean canCopyLocal(ValueType t) {
+        return t == ValueType.I32 || t == ValueType.I64 || t == ValueType.F32 || t == ValueType.F64;
+    }
+
+    /** Whether {@code callee}'s bytecode can be copied: it has only locals and instructions that {@link #inline} copies. */
     public static boolean canInline(FunctionBytecode callee) {
-        if (callee.callSiteTypes().length > 0 || callee.regionStarts().length > 0) {
-            return false;
-        }
         for (ValueType t : callee.localTypes()) {
-            if (t != ValueType.I32 && t != ValueType.I64 && t != ValueType.F32 && t != ValueType.F64) {
+            if (!canCopyLocal(t)) {
                 return false;
             }
         }
         int[] code = callee.code();
         for (int pc = 0; pc < code.length; pc += Bytecode.length(code, pc)) {
-            switch (code[pc]) {
-                case Bytecode.LOOP_HEADER, Bytecode.REGION_ENTRY, Bytecode.BR_TABLE, Bytecode.CALL, Bytecode.CALL_INDIRECT, Bytecode.CALL_IMPORT -> {
-                    return false;
-                }
-                default -> {
-                }
+            if (!canCopy(code[pc])) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** Whether instructions with {@code opcode} can be copied: not calls, loops, tables of branches or regions. */
+    private static boolean canCopy(int opcode) {
+        return switch (opcode) {
+            case Bytecode.LOOP_HEADER, Bytecode.REGION_ENTRY, Bytecode.BR_TABLE, Bytecode.CALL, Bytecode.CALL_INDIRECT, Bytecode.CALL_IMPORT -> false;
+            default -> true;
+        };
     }
 
     /**
@@ -73,6 +79,9 @@ public final class BytecodeInliner {
         int end = position;
         for (int pc = 0; pc < code.length; pc += Bytecode.length(code, pc)) {
             int op = code[pc];
+            if (!canCopy(op)) {
+                throw new IllegalArgumentException("not inlinable: opcode " + op);
+            }
             switch (op) {
                 case Bytecode.RETURN -> {
                     out.emit(Bytecode.BR);
@@ -109,8 +118,6 @@ public final class BytecodeInliner {
                     copy(out, code, pc, pc + 5);
                     out.emit(base + code[pc + 5]);
                 }
-                case Bytecode.LOOP_HEADER, Bytecode.REGION_ENTRY, Bytecode.BR_TABLE, Bytecode.CALL, Bytecode.CALL_INDIRECT, Bytecode.CALL_IMPORT ->
-                    throw new IllegalArgumentException("not inlinable: opcode " + op);
                 default -> copy(out, code, pc, pc + Bytecode.length(code, pc));
             }
             assert out.position() == moved[pc] + Bytecode.length(code, pc);

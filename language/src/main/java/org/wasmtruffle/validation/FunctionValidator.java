@@ -231,9 +231,7 @@ public final class FunctionValidator {
         FunctionType type = module.functionType(functionIndex);
         readLocals(type);
         for (ValueType t : localTypes) {
-            if (t != ValueType.I32 && t != ValueType.I64 && t != ValueType.F32 && t != ValueType.F64) {
-                inlinable = false;
-            }
+            inlinable &= BytecodeInliner.canCopyLocal(t);
         }
         pushControl(KIND_FUNCTION, NONE, toCodes(type, false), false);
         readBody();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -98,32 +99,37 @@ class InliningTest {
         return acc;
     }
 
-    private static Engine.Builder engine(boolean inlining) {
-        return Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("wasm-truffle.Inlining", String.valueOf(inlining));
-    }
-
-    private static Value exports(Engine engine, Context[] holder) {
-        Context context = Context.newBuilder("wasm-truffle").engine(engine).build();
-        holder[0] = context;
-        return context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(Wat.compile(MODULE)), "inline.wasm")
-                        .buildLiteral()).newInstance().getMember("exports");
+    /**
+     * Runs {@code test} on the exports of a new instance of the module, with inlining on and off, interpreted and
+     * compiled before the first call; {@code test} gets a description of the configuration too.
+     */
+    private static void inEveryConfiguration(BiConsumer<Value, String> test) {
+        byte[] binary = Wat.compile(MODULE);
+        for (boolean inlining : new boolean[]{true, false}) {
+            for (boolean compiled : new boolean[]{false, true}) {
+                Engine.Builder builder = Engine.newBuilder("wasm-truffle").allowExperimentalOptions(true).option("wasm-truffle.Inlining", String.valueOf(inlining));
+                if (compiled) {
+                    builder.option("engine.CompileImmediately", "true").option("engine.BackgroundCompilation", "false");
+                } else {
+                    builder.option("engine.Compilation", "false");
+                }
+                try (Engine engine = builder.build(); Context context = Context.newBuilder("wasm-truffle").engine(engine).build()) {
+                    Value exports = context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(binary), "inline.wasm")
+                                    .buildLiteral()).newInstance().getMember("exports");
+                    test.accept(exports, "inlining " + inlining + (compiled ? ", compiled" : ", interpreted"));
+                }
+            }
+        }
     }
 
     @Test
     void copiesComputeWhatCallsDid() {
-        for (boolean inlining : new boolean[]{true, false}) {
-            for (Engine.Builder builder : List.of(engine(inlining).option("engine.Compilation", "false"),
-                            engine(inlining).option("engine.CompileImmediately", "true").option("engine.BackgroundCompilation", "false"))) {
-                try (Engine engine = builder.build()) {
-                    Context[] context = new Context[1];
-                    Value run = exports(engine, context).getMember("run");
-                    for (int n : new int[]{1, 5, 70, 200}) {
-                        assertEquals(expected(n), run.execute(n).asInt(), "inlining " + inlining + ", n = " + n);
-                    }
-                    context[0].close();
-                }
+        inEveryConfiguration((exports, configuration) -> {
+            Value run = exports.getMember("run");
+            for (int n : new int[]{1, 5, 70, 200}) {
+                assertEquals(expected(n), run.execute(n).asInt(), configuration + ", n = " + n);
             }
-        }
+        });
     }
 
     /** The opcodes of {@code code}, one per instruction. */
@@ -164,27 +170,19 @@ class InliningTest {
 
     @Test
     void aTrapInACopyIsReportedInTheFunctionCopied() {
-        for (boolean inlining : new boolean[]{true, false}) {
-            for (Engine.Builder builder : List.of(engine(inlining).option("engine.Compilation", "false"),
-                            engine(inlining).option("engine.CompileImmediately", "true").option("engine.BackgroundCompilation", "false"))) {
-                try (Engine engine = builder.build()) {
-                    Context[] context = new Context[1];
-                    Value exports = exports(engine, context);
-                    Value trapAt = exports.getMember("trapAt");
-                    Value trapNested = exports.getMember("trapNested");
-                    assertEquals(6, trapAt.execute(64).asInt());
-                    assertEquals(16, trapNested.execute(64).asInt());
-                    for (int run = 0; run < 2; run++) {
-                        PolyglotException e = assertThrows(PolyglotException.class, () -> trapAt.execute(65536));
-                        assertEquals("out of bounds memory access", e.getMessage());
-                        assertEquals(List.of("func[4]", "func[6]"), TrapTest.wasmFrames(e), "inlining " + inlining);
-                        e = assertThrows(PolyglotException.class, () -> trapNested.execute(-4));
-                        assertEquals("out of bounds memory access", e.getMessage());
-                        assertEquals(List.of("func[4]", "func[7]", "func[8]"), TrapTest.wasmFrames(e), "inlining " + inlining);
-                    }
-                    context[0].close();
-                }
+        inEveryConfiguration((exports, configuration) -> {
+            Value trapAt = exports.getMember("trapAt");
+            Value trapNested = exports.getMember("trapNested");
+            assertEquals(6, trapAt.execute(64).asInt());
+            assertEquals(16, trapNested.execute(64).asInt());
+            for (int run = 0; run < 2; run++) {
+                PolyglotException e = assertThrows(PolyglotException.class, () -> trapAt.execute(65536));
+                assertEquals("out of bounds memory access", e.getMessage());
+                assertEquals(List.of("func[4]", "func[6]"), TrapTest.wasmFrames(e), configuration);
+                e = assertThrows(PolyglotException.class, () -> trapNested.execute(-4));
+                assertEquals("out of bounds memory access", e.getMessage());
+                assertEquals(List.of("func[4]", "func[7]", "func[8]"), TrapTest.wasmFrames(e), configuration);
             }
-        }
+        });
     }
 }
