@@ -77,11 +77,16 @@ def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def jvm_flags():
-    """The JVM options of bin/wasm-truffle, so that both Truffle engines run with the same JIT."""
+def jvm_flags(cold):
+    """The JVM options of bin/wasm-truffle, so that both Truffle engines run with the same JIT.
+
+    Cold runs add the launcher's -XX:TieredStopAtLevel=1 (HotSpot's C1 only for the Java code, Graal's included);
+    the warm runners keep the JVM's default tiers, as a long-lived embedding would."""
     flags = ["-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", f"--upgrade-module-path={LAUNCHER / 'jit'}",
              "-XX:JVMCINMethodSizeLimit=16777216", "-XX:+UseSerialGC",
              "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"]
+    if cold:
+        flags.append("-XX:TieredStopAtLevel=1")
     return flags
 
 
@@ -196,7 +201,7 @@ def commands(runtime, module, args, native_command, warm, warmup, measured):
     if runtime == "wasm-truffle":
         if warm:
             cp = f"{runner_cp}:{LAUNCHER / 'wasm-truffle-launcher.jar'}:{LAUNCHER / 'lib'}/*"
-            return [str(JAVA), *jvm_flags(), "-cp", cp, "WasiBenchRunner", "wasm-truffle", str(warmup), str(measured), module] + args
+            return [str(JAVA), *jvm_flags(False), "-cp", cp, "WasiBenchRunner", "wasm-truffle", str(warmup), str(measured), module] + args
         return [str(ROOT / "bin" / "wasm-truffle"), module] + args
     if runtime == "wasm-truffle-native":
         if warm:
@@ -209,8 +214,8 @@ def commands(runtime, module, args, native_command, warm, warmup, measured):
     if runtime == "graalwasm":
         cp = f"{runner_cp}:{GRAALWASM_LIB}/*"
         if warm:
-            return [str(JAVA), *jvm_flags(), "-cp", cp, "WasiBenchRunner", "wasm", str(warmup), str(measured), module] + args
-        return [str(JAVA), *jvm_flags(), "-cp", cp, "WasiBenchRunner", "wasm", "0", "1", module] + args
+            return [str(JAVA), *jvm_flags(False), "-cp", cp, "WasiBenchRunner", "wasm", str(warmup), str(measured), module] + args
+        return [str(JAVA), *jvm_flags(True), "-cp", cp, "WasiBenchRunner", "wasm", "0", "1", module] + args
     raise ValueError(runtime)
 
 
