@@ -58,19 +58,25 @@ PY_WORKLOADS = {
 # Quick mode keeps CI short: python.wasm start-up dominates, so a few Python workloads suffice there.
 QUICK_PY_WORKLOADS = ("startup", "calls", "objects")
 
-RUNTIMES = ["native", "node", "wasm-truffle", "wasm-truffle-native", "wasm-truffle-interp", "graalwasm"]
+RUNTIMES = ["native", "node", "wasm-truffle", "wasm-truffle-native", "wasm-truffle-interp", "wasm-truffle-native-interp",
+            "graalwasm"]
+# The runtimes that run the interpreter only: slow, so they get the slow timeout and --interp-runs runs.
+INTERPRETERS = ("wasm-truffle-interp", "wasm-truffle-native-interp")
+# The runtimes that need the native launcher.
+NATIVE_LAUNCHED = ("wasm-truffle-native", "wasm-truffle-native-interp")
 LABELS = {
     "native": "native",
     "node": "Node.js",
     "wasm-truffle": "wasm-truffle (JIT)",
     "wasm-truffle-native": "wt native launcher (JIT)",
     "wasm-truffle-interp": "wasm-truffle (interpreter)",
+    "wasm-truffle-native-interp": "wt native launcher (interpreter)",
     "graalwasm": "GraalWasm 25.0.2",
 }
 SHORT = {"native": "native", "node": "Node", "wasm-truffle": "wt-JIT", "wasm-truffle-native": "wt-native",
-         "wasm-truffle-interp": "wt-interp", "graalwasm": "GraalWasm"}
+         "wasm-truffle-interp": "wt-interp", "wasm-truffle-native-interp": "wt-native-interp", "graalwasm": "GraalWasm"}
 COLORS = {"native": "#555555", "node": "#3c873a", "wasm-truffle": "#1f77b4", "wasm-truffle-native": "#ff7f0e",
-          "wasm-truffle-interp": "#9ecae1", "graalwasm": "#d62728"}
+          "wasm-truffle-interp": "#9ecae1", "wasm-truffle-native-interp": "#fdd0a2", "graalwasm": "#d62728"}
 
 
 def log(message):
@@ -211,6 +217,10 @@ def commands(runtime, module, args, native_command, warm, warmup, measured):
         if warm:
             return None  # the interpreter has no warm-up beyond start-up; its cold time is what counts
         return [str(ROOT / "bin" / "wasm-truffle"), "--engine.Compilation=false", module] + args
+    if runtime == "wasm-truffle-native-interp":
+        if warm:
+            return None
+        return [str(NATIVE_LAUNCHER), "--engine.Compilation=false", module] + args
     if runtime == "graalwasm":
         cp = f"{runner_cp}:{GRAALWASM_LIB}/*"
         if warm:
@@ -263,11 +273,11 @@ def measure(workloads, runtimes, options, python_path):
                 if command is None:
                     results[measure_name][group][name].pop(runtime)
                     continue
-                slow = runtime == "wasm-truffle-interp" or runtime == "graalwasm" and group == "python"
+                slow = runtime in INTERPRETERS or runtime == "graalwasm" and group == "python"
                 timeout = (options.slow_timeout if slow else options.timeout) * (options.warmup + options.warm_runs if warm else 1)
                 samples, rss = [], []
                 repetitions = 1 if warm else options.runs
-                if runtime == "wasm-truffle-interp":
+                if runtime in INTERPRETERS:
                     repetitions = min(repetitions, options.interp_runs)
                 for _ in range(repetitions):
                     outcome, err = run_measured(command, timeout)
@@ -329,7 +339,7 @@ def markdown(results, runtimes, meta, errors):
     for measure_name in ("cold", "warm"):
         for group, baseline in (("c", "native"), ("python", "native")):
             table = results.get(measure_name, {}).get(group)
-            if not table:
+            if not table or not any(table.values()):  # e.g. warm with --no-warm
                 continue
             shown = [r for r in runtimes if any(r in row for row in table.values())]
             native_label = "native" if group == "c" else "python3"
@@ -383,7 +393,7 @@ def svg(results, runtimes, meta):
     for measure_name in ("cold", "warm"):
         for group in ("c", "python"):
             table = results.get(measure_name, {}).get(group)
-            if table:
+            if table and any(table.values()):
                 panels.append((measure_name, group, table))
     bar, gap, left, width = 7, 10, 110, 560
     shown_all = [r for r in runtimes if r != "native"]
@@ -433,7 +443,7 @@ def svg(results, runtimes, meta):
 def print_table(results, runtimes):
     for measure_name in ("cold", "warm"):
         for group, table in results.get(measure_name, {}).items():
-            if not table:
+            if not table or not any(table.values()):
                 continue
             shown = [r for r in runtimes if any(r in row for row in table.values())]
             print(f"\n{measure_name.upper()} {group}: seconds (×Node.js, ×native)")
@@ -531,9 +541,11 @@ def main():
     runner = setup_runner()
     if "graalwasm" in runtimes and not (runner and setup_graalwasm()):
         runtimes.remove("graalwasm")
-    if "wasm-truffle-native" in runtimes and not os.access(NATIVE_LAUNCHER, os.X_OK):
-        log(f"setup: no native launcher at {NATIVE_LAUNCHER} (native-launcher/build-native); its column is skipped")
-        runtimes.remove("wasm-truffle-native")
+    if not os.access(NATIVE_LAUNCHER, os.X_OK):
+        for r in NATIVE_LAUNCHED:
+            if r in runtimes:
+                log(f"setup: no native launcher at {NATIVE_LAUNCHER} (native-launcher/build-native); the {SHORT[r]} column is skipped")
+                runtimes.remove(r)
     python_path = None if options.no_python else python_wasm()
 
     workloads = []
