@@ -114,9 +114,14 @@ public final class BytecodeInliner {
                     copy(out, code, pc + 3, pc + Bytecode.length(code, pc));
                 }
                 case Bytecode.I32_ADD_CONST_SET, Bytecode.I32_ADD_CONST_TEE -> out.emit(op, code[pc + 1], base + code[pc + 2]);
-                case Bytecode.GLOBAL_GET_ADD_CONST_SET, Bytecode.GLOBAL_GET_ADD_CONST_TEE -> {
+                case Bytecode.GLOBAL_GET_ADD_CONST_SET, Bytecode.GLOBAL_GET_ADD_CONST_TEE, Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET -> {
                     copy(out, code, pc, pc + 5);
                     out.emit(base + code[pc + 5]);
+                    copy(out, code, pc + 6, pc + Bytecode.length(code, pc));
+                }
+                case Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET -> {
+                    out.emit(op, base + code[pc + 1]);
+                    copy(out, code, pc + 2, pc + Bytecode.length(code, pc));
                 }
                 default -> copy(out, code, pc, pc + Bytecode.length(code, pc));
             }

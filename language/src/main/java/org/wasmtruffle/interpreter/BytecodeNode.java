@@ -606,11 +606,48 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         }
                         pc += 6;
                     }
+                    case Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET -> {
+                        int local = caseLocal(Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET);
+                        pc += local;
+                        sp += local;
+                        int sum = (int) instance.globals[bc[pc + 1]].bits() + bc[pc + 4];
+                        frame.setIntStatic(bc[pc + 5], sum);
+                        instance.globals[bc[pc + 7]].setBits(sum);
+                        pc += 9;
+                    }
+                    case Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET -> {
+                        int local = caseLocal(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET);
+                        pc += local;
+                        sp += local;
+                        instance.globals[bc[pc + 5]].setBits(frame.getIntStatic(bc[pc + 1]) + bc[pc + 3]);
+                        pc += 7;
+                    }
                     case Bytecode.I32_ADD_CONST -> {
                         int local = caseLocal(Bytecode.I32_ADD_CONST);
                         pc += local;
                         sp += local;
                         frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) + bc[pc + 1]);
+                        pc += 2;
+                    }
+                    case Bytecode.I32_AND_CONST -> {
+                        int local = caseLocal(Bytecode.I32_AND_CONST);
+                        pc += local;
+                        sp += local;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) & bc[pc + 1]);
+                        pc += 2;
+                    }
+                    case Bytecode.I32_SHL_CONST -> {
+                        int local = caseLocal(Bytecode.I32_SHL_CONST);
+                        pc += local;
+                        sp += local;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) << bc[pc + 1]);
+                        pc += 2;
+                    }
+                    case Bytecode.I32_SHR_U_CONST -> {
+                        int local = caseLocal(Bytecode.I32_SHR_U_CONST);
+                        pc += local;
+                        sp += local;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) >>> bc[pc + 1]);
                         pc += 2;
                     }
                     case Bytecode.I32_ADD_CONST_SET -> {

@@ -132,6 +132,13 @@ public final class FunctionValidator {
      * between); -1 if none. Set with {@link #lastI32Const}, for fusing the three with an add and a {@code local.set}.
      */
     private int globalGetBeforeConst = -1;
+    /**
+     * Where the {@code local.get} right before {@link #lastI32Const} was emitted, if adjacent to it (no label between);
+     * -1 if none. Set with {@link #lastI32Const}, for fusing the three with an add and an i32 {@code global.set}.
+     */
+    private int localGetBeforeConst = -1;
+    /** Where the last {@link Bytecode#GLOBAL_GET_ADD_CONST_TEE} was made, for fusing it with a {@code global.set}. */
+    private int lastGlobalAddConstTee = -1;
     /** Where the last {@link Bytecode#LOCAL_LOAD} of an i32 was made, for fusing it with an {@code i32.load} that follows. */
     private int lastLocalLoad = -1;
     /** Where the last comparison was emitted, for fusing it with a {@code br_if} or {@code if} that follows; -1 if none. */
@@ -734,6 +741,7 @@ public final class FunctionValidator {
                         if (globalGetBeforeConst >= 0 && globalGetBeforeConst + 3 == lastAddConstant && out.get(globalGetBeforeConst) == Bytecode.GLOBAL_GET) {
                             // And the global.get of the constant's operand before it (a C prologue's stack pointer).
                             out.set(globalGetBeforeConst, opcode == 0x21 ? Bytecode.GLOBAL_GET_ADD_CONST_SET : Bytecode.GLOBAL_GET_ADD_CONST_TEE);
+                            lastGlobalAddConstTee = opcode == 0x22 ? globalGetBeforeConst : -1;
                         }
                     } else {
                         emit(opcode, index);
@@ -755,7 +763,9 @@ public final class FunctionValidator {
                         pop(t);
                     }
                     lastGlobalGet = opcode == 0x23 && t == I32 && emitting() ? out.position() : -1;
-                    emit(opcode, index, t);
+                    if (opcode != 0x24 || t != I32 || !emitting() || !fuseGlobalSet(index)) {
+                        emit(opcode, index, t);
+                    }
                     if (opcode == 0x23) {
                         push(t);
                     }
@@ -790,6 +800,7 @@ public final class FunctionValidator {
                 case 0x41 -> {
                     int v = reader.readS32();
                     globalGetBeforeConst = emitting() && out.canFuseWith(lastGlobalGet, Bytecode.GLOBAL_GET, 3) ? lastGlobalGet : -1;
+                    localGetBeforeConst = emitting() && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2) ? lastLocalGet : -1;
                     lastI32Const = emitting() ? out.position() : -1;
                     emit(Bytecode.I32_CONST, v);
                     push(I32);
@@ -981,6 +992,8 @@ public final class FunctionValidator {
         lastAddConstant = -1;
         lastGlobalGet = -1;
         globalGetBeforeConst = -1;
+        localGetBeforeConst = -1;
+        lastGlobalAddConstTee = -1;
         lastLocalLoad = -1;
         lastComparison = -1;
         return true;
@@ -1146,6 +1159,39 @@ public final class FunctionValidator {
         return -1;
     }
 
+    /**
+     * Fuses an i32 {@code global.set} of {@code index} with the C prologue or epilogue that computed its value, if it
+     * comes right after one: {@link Bytecode#GLOBAL_GET_ADD_CONST_TEE} (the stack pointer moved down and kept in the
+     * frame pointer) or {@code local.get} and {@link Bytecode#I32_ADD_CONST} (the frame pointer moved back up). The
+     * set's words follow the fused instruction's, their opcode unused. Whether it did.
+     */
+    private boolean fuseGlobalSet(int index) {
+        int fused;
+        if (out.canFuseWith(lastGlobalAddConstTee, Bytecode.GLOBAL_GET_ADD_CONST_TEE, 6)) {
+            fused = lastGlobalAddConstTee;
+            out.set(fused, Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET);
+        } else if (out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2) && localGetBeforeConst >= 0 && localGetBeforeConst + 2 == lastAddConstant
+                        && out.get(localGetBeforeConst) == Bytecode.LOCAL_GET) {
+            fused = localGetBeforeConst;
+            out.set(fused, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET);
+        } else {
+            return false;
+        }
+        out.emit(Bytecode.GLOBAL_SET, index, I32);
+        assert out.position() == fused + Bytecode.length(out.toArray(), fused);
+        return true;
+    }
+
+    /** The instruction that {@code opcode} fuses into with an {@code i32.const} right operand before it; -1 if none (or add and sub, see {@link Bytecode#I32_ADD_CONST}). */
+    private static int constantOperandForm(int opcode) {
+        return switch (opcode) {
+            case Bytecode.I32_AND -> Bytecode.I32_AND_CONST;
+            case Bytecode.I32_SHL -> Bytecode.I32_SHL_CONST;
+            case Bytecode.I32_SHR_U -> Bytecode.I32_SHR_U_CONST;
+            default -> -1;
+        };
+    }
+
     private void numeric(int opcode) {
         int[] sig = NUMERIC[opcode];
         if (sig[1] != 0) {
@@ -1160,6 +1206,9 @@ public final class FunctionValidator {
             if (opcode == Bytecode.I32_SUB) {
                 out.set(lastI32Const + 1, -out.get(lastI32Const + 1));
             }
+        } else if (constantOperandForm(opcode) >= 0 && emitting() && out.canFuseWith(lastI32Const, Bytecode.I32_CONST, 2)) {
+            // A mask or a shift by a constant (a field's bits, an index scaled): one instruction.
+            out.set(lastI32Const, constantOperandForm(opcode));
         } else {
             if (Bytecode.isComparison(opcode) && emitting()) {
                 lastComparison = out.position();

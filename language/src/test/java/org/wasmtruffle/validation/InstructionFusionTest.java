@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,7 +96,26 @@ class InstructionFusionTest {
                           (br_if $b (i32.const 100) (local.get $c))
                           (drop))
                         (local.set $r)
-                        (local.get $r)))
+                        (local.get $r))
+                      ;; A whole C frame: the prologue (global.get, sub, local.tee and global.set) and the epilogue
+                      ;; (local.get, add and global.set) are one instruction each. Returns $n plus the stack pointer.
+                      (func $balanced (export "balanced") (param $n i32) (result i32) (local $fp i32)
+                        (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 32))))
+                        (i32.store (local.get $fp) (local.get $n))
+                        (global.set $sp (i32.add (local.get $fp) (i32.const 32)))
+                        (i32.add (i32.load (local.get $fp)) (global.get $sp)))
+                      ;; The block's end lies between the add and the global.set: the global gets 7 when $c, else 2032.
+                      (func (export "labelBeforeGlobalSet") (param $c i32) (result i32) (local $fp i32)
+                        (local.set $fp (i32.const 2000))
+                        (i32.add (local.get $fp) (i32.const 32))
+                        (block $b (param i32) (result i32)
+                          (br_if $b (i32.const 7) (local.get $c))
+                          (drop))
+                        (global.set $sp)
+                        (global.get $sp))
+                      ;; $balanced copied into its caller, its locals moved.
+                      (func (export "callsBalanced") (param $x i32) (param $n i32) (result i32)
+                        (i32.add (local.get $x) (call $balanced (local.get $n)))))
                     """;
 
     private static final String CHAINS = """
@@ -160,7 +180,7 @@ class InstructionFusionTest {
         assertArrayEquals(new int[]{Bytecode.LOCAL_LOAD_LOAD, 0, Bytecode.I32_LOAD, 4, Bytecode.I32_LOAD, 8}, Arrays.copyOf(code(module, 3), 6));
         int[] labelBeforeSecondLoad = code(module, 4);
         assertFalse(opcodes(labelBeforeSecondLoad).contains(Bytecode.LOCAL_LOAD_LOAD), Arrays.toString(labelBeforeSecondLoad));
-        assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_TEE, code(module, 5)[0], Arrays.toString(code(module, 5)));
+        assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET, code(module, 5)[0], Arrays.toString(code(module, 5)));
         assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_SET, code(module, 6)[0], Arrays.toString(code(module, 6)));
         int[] labelBeforeConstant = code(module, 7);
         assertFalse(opcodes(labelBeforeConstant).contains(Bytecode.GLOBAL_GET_ADD_CONST_SET), Arrays.toString(labelBeforeConstant));
@@ -274,13 +294,26 @@ class InstructionFusionTest {
         int[] label = code(module, 1);
         assertFalse(Arrays.stream(label).anyMatch(word -> word == Bytecode.I32_ADD_CONST), Arrays.toString(label));
         int[] frame = code(module, 2);
-        // The global.get of the stack pointer joins the add and the local.tee; the increment stays an add and a set.
-        assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_TEE, frame[0], Arrays.toString(frame));
+        // The global.get of the stack pointer joins the add, the local.tee and the global.set; the increment stays an
+        // add and a set.
+        assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET, frame[0], Arrays.toString(frame));
+        assertFalse(opcodes(frame).contains(Bytecode.GLOBAL_SET), Arrays.toString(frame));
         assertFalse(opcodes(frame).contains(Bytecode.I32_ADD_CONST_TEE), Arrays.toString(frame));
         assertEquals(1, opcodes(frame).stream().filter(op -> op == Bytecode.I32_ADD_CONST_SET).count(), Arrays.toString(frame));
         int[] labelBeforeSet = code(module, 3);
         assertEquals(Bytecode.I32_ADD_CONST, labelBeforeSet[2], Arrays.toString(labelBeforeSet));
         assertFalse(Arrays.stream(labelBeforeSet).anyMatch(word -> word == Bytecode.I32_ADD_CONST_SET), Arrays.toString(labelBeforeSet));
+        List<Integer> balanced = opcodes(code(module, 4));
+        assertEquals(Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET, balanced.get(0), balanced.toString());
+        assertTrue(balanced.contains(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET), balanced.toString());
+        assertFalse(balanced.contains(Bytecode.GLOBAL_SET), balanced.toString());
+        List<Integer> labelBeforeGlobalSet = opcodes(code(module, 5));
+        assertFalse(labelBeforeGlobalSet.contains(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET), labelBeforeGlobalSet.toString());
+        assertTrue(labelBeforeGlobalSet.contains(Bytecode.GLOBAL_SET), labelBeforeGlobalSet.toString());
+        int[] summaries = ModuleValidator.validate(module);
+        int[] copied = FunctionValidator.translate(module, 6, 0, summaries, true).code();
+        assertFalse(opcodes(copied).contains(Bytecode.CALL), "inlined: " + Arrays.toString(copied));
+        assertTrue(opcodes(copied).contains(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET), Arrays.toString(copied));
         try (Context context = Context.create("wasm-truffle")) {
             Value exports = exports(context, binary, "arithmetic.wasm");
             assertEquals(0xAB - 0x80000000 + 5, exports.getMember("storeAndAdd").execute(32, 0x1AB).asInt());
@@ -291,6 +324,12 @@ class InstructionFusionTest {
             assertEquals(968, exports.getMember("frame").execute(-1).asInt(), "the stack pointer moved down again");
             assertEquals(100, exports.getMember("labelBeforeSet").execute(7, 1).asInt(), "the branch's value");
             assertEquals(8, exports.getMember("labelBeforeSet").execute(7, 0).asInt(), "the sum");
+            assertEquals(5 + 968, exports.getMember("balanced").execute(5).asInt(), "n plus the stack pointer, restored");
+            assertEquals(6 + 968, exports.getMember("balanced").execute(6).asInt(), "the stack pointer restored again");
+            assertEquals(5 + 6 + 968, exports.getMember("callsBalanced").execute(5, 6).asInt(), "inlined: the same");
+            assertEquals(6, exports.getMember("memory").readBufferInt(ByteOrder.LITTLE_ENDIAN, 968 - 32), "n, stored at the frame pointer");
+            assertEquals(2032, exports.getMember("labelBeforeGlobalSet").execute(0).asInt(), "the sum");
+            assertEquals(7, exports.getMember("labelBeforeGlobalSet").execute(1).asInt(), "the branch's value");
         }
     }
 
@@ -398,6 +437,60 @@ class InstructionFusionTest {
             }
         }
         return false;
+    }
+
+    private static final String CONSTANT_OPERANDS = """
+                    (module
+                      (global $sp (mut i32) (i32.const 1024))
+                      ;; A mask, a shift left and a shift right by constants, each fused with its i32.const.
+                      (func (export "bits") (param $x i32) (result i32)
+                        (i32.shr_u (i32.shl (i32.and (local.get $x) (i32.const 0x0F00F0F0)) (i32.const 36)) (i32.const 3)))
+                      ;; The block's end lies between each constant and its operation: 0xFF or 1 when $c, else 0x0F and 4.
+                      (func (export "labelBeforeOperation") (param $x i32) (param $c i32) (result i32)
+                        (local.get $x)
+                        (block $b (result i32)
+                          (br_if $b (i32.const 0xFF) (local.get $c))
+                          (drop)
+                          (i32.const 0x0F))
+                        (i32.and)
+                        (block $s (result i32)
+                          (br_if $s (i32.const 1) (local.get $c))
+                          (drop)
+                          (i32.const 4))
+                        (i32.shl))
+                      ;; A C frame, prologue and epilogue fused; returns the frame pointer plus $n, leaves $sp as it was.
+                      (func (export "frame") (param $n i32) (result i32) (local $fp i32)
+                        (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 48))))
+                        (local.set $n (i32.add (local.get $fp) (local.get $n)))
+                        (global.set $sp (i32.add (local.get $fp) (i32.const 48)))
+                        (local.get $n))
+                      (func (export "sp") (result i32) (global.get $sp)))
+                    """;
+
+    @Test
+    void fusesMasksAndShiftsByConstants() {
+        ModuleDescription module = ModuleDecoder.decode("constants.wasm", Wat.compile(CONSTANT_OPERANDS));
+        ModuleValidator.validate(module);
+        List<Integer> bits = opcodes(code(module, 0));
+        assertTrue(bits.containsAll(List.of(Bytecode.I32_AND_CONST, Bytecode.I32_SHL_CONST, Bytecode.I32_SHR_U_CONST)), bits.toString());
+        assertFalse(bits.contains(Bytecode.I32_CONST), bits.toString());
+        List<Integer> label = opcodes(code(module, 1));
+        assertFalse(label.contains(Bytecode.I32_AND_CONST) || label.contains(Bytecode.I32_SHL_CONST), label.toString());
+        for (Engine.Builder engineBuilder : List.of(interpreted(), compiled())) {
+            try (Engine engine = engineBuilder.build(); Context context = Context.newBuilder("wasm-truffle").engine(engine).build()) {
+                Value exports = exports(context, Wat.compile(CONSTANT_OPERANDS), "constants.wasm");
+                for (int x : new int[]{0, 0xABCD, -1, Integer.MIN_VALUE, 0x12345678}) {
+                    // The shift count 36 is taken modulo 32, as wasm says.
+                    assertEquals(((x & 0x0F00F0F0) << 4) >>> 3, exports.getMember("bits").execute(x).asInt(), Integer.toHexString(x));
+                    assertEquals((x & 0xFF) << 1, exports.getMember("labelBeforeOperation").execute(x, 1).asInt(), Integer.toHexString(x));
+                    assertEquals((x & 0x0F) << 4, exports.getMember("labelBeforeOperation").execute(x, 0).asInt(), Integer.toHexString(x));
+                }
+                assertEquals(1024 - 48 + 5, exports.getMember("frame").execute(5).asInt());
+                assertEquals(1024, exports.getMember("sp").execute().asInt(), "the stack pointer restored");
+                assertEquals(1024 - 48 - 7, exports.getMember("frame").execute(-7).asInt());
+                assertEquals(1024, exports.getMember("sp").execute().asInt(), "the stack pointer restored");
+            }
+        }
     }
 
     @Test
