@@ -128,12 +128,6 @@ public final class Bytecode {
     public static final int LOCAL_GET_ADD_CONST_GLOBAL_SET = 0x01;
     /** {@code I32_ADD_CONST value}: {@code i32.const value} fused with the {@code i32.add} that follows it (or the {@code i32.sub}, negated). */
     public static final int I32_ADD_CONST = 0x14;
-    /** {@code I32_AND_CONST value}: {@code i32.const value} fused with the {@code i32.and} that follows it (a mask). */
-    public static final int I32_AND_CONST = 0x1C;
-    /** {@code I32_SHL_CONST value}: {@code i32.const value} fused with the {@code i32.shl} that follows it. */
-    public static final int I32_SHL_CONST = 0x1D;
-    /** {@code I32_SHR_U_CONST value}: {@code i32.const value} fused with the {@code i32.shr_u} that follows it. */
-    public static final int I32_SHR_U_CONST = 0x1E;
     /**
      * {@code I32_ADD_CONST_SET value index}: {@link #I32_ADD_CONST} fused with the {@code local.set index} that follows it (the
      * stack pointer's update in a C function's prologue and epilogue, an index's increment).
@@ -263,7 +257,7 @@ public final class Bytecode {
     /** The number of words of the instruction at {@code pc}: its opcode and immediates. */
     public static int length(int[] code, int pc) {
         return switch (code[pc]) {
-            case LOOP_HEADER, JUMP, RETURN, I32_ADD_CONST, I32_AND_CONST, I32_SHL_CONST, I32_SHR_U_CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, TABLE_GET, TABLE_SET, I32_CONST, F32_CONST, REF_FUNC, MEMORY_INIT, DATA_DROP,
+            case LOOP_HEADER, JUMP, RETURN, I32_ADD_CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, TABLE_GET, TABLE_SET, I32_CONST, F32_CONST, REF_FUNC, MEMORY_INIT, DATA_DROP,
                             ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
                 2;
             case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;

@@ -629,27 +629,6 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) + bc[pc + 1]);
                         pc += 2;
                     }
-                    case Bytecode.I32_AND_CONST -> {
-                        int local = caseLocal(Bytecode.I32_AND_CONST);
-                        pc += local;
-                        sp += local;
-                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) & bc[pc + 1]);
-                        pc += 2;
-                    }
-                    case Bytecode.I32_SHL_CONST -> {
-                        int local = caseLocal(Bytecode.I32_SHL_CONST);
-                        pc += local;
-                        sp += local;
-                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) << bc[pc + 1]);
-                        pc += 2;
-                    }
-                    case Bytecode.I32_SHR_U_CONST -> {
-                        int local = caseLocal(Bytecode.I32_SHR_U_CONST);
-                        pc += local;
-                        sp += local;
-                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) >>> bc[pc + 1]);
-                        pc += 2;
-                    }
                     case Bytecode.I32_ADD_CONST_SET -> {
                         int local = caseLocal(Bytecode.I32_ADD_CONST_SET);
                         pc += local;

@@ -1182,16 +1182,6 @@ public final class FunctionValidator {
         return true;
     }
 
-    /** The instruction that {@code opcode} fuses into with an {@code i32.const} right operand before it; -1 if none (or add and sub, see {@link Bytecode#I32_ADD_CONST}). */
-    private static int constantOperandForm(int opcode) {
-        return switch (opcode) {
-            case Bytecode.I32_AND -> Bytecode.I32_AND_CONST;
-            case Bytecode.I32_SHL -> Bytecode.I32_SHL_CONST;
-            case Bytecode.I32_SHR_U -> Bytecode.I32_SHR_U_CONST;
-            default -> -1;
-        };
-    }
-
     private void numeric(int opcode) {
         int[] sig = NUMERIC[opcode];
         if (sig[1] != 0) {
@@ -1206,9 +1196,6 @@ public final class FunctionValidator {
             if (opcode == Bytecode.I32_SUB) {
                 out.set(lastI32Const + 1, -out.get(lastI32Const + 1));
             }
-        } else if (constantOperandForm(opcode) >= 0 && emitting() && out.canFuseWith(lastI32Const, Bytecode.I32_CONST, 2)) {
-            // A mask or a shift by a constant (a field's bits, an index scaled): one instruction.
-            out.set(lastI32Const, constantOperandForm(opcode));
         } else {
             if (Bytecode.isComparison(opcode) && emitting()) {
                 lastComparison = out.position();
