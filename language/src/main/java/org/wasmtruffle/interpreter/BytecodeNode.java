@@ -193,6 +193,12 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         final CallSiteNode[] calls = this.callNodes;
         final FunctionType[] callTypes = this.callSiteTypes;
         final LinearMemory memory = instance.memory;
+        // So are the instance's arrays that several cases read (final fields): otherwise those reads too are done
+        // once before the switch, at every dispatch, and spilled (four loads, four decodings, six stores to the stack).
+        final WasmGlobal[] globals = instance.globals;
+        final Table[] tables = instance.tables;
+        final WasmFunction[] functions = instance.functions;
+        final Object[][] elementSegments = instance.elementSegments;
         if (bc == null || frame == null) {
             // Never; but known non-null before the loop, the code array's length and the frame's arrays need not
             // be reloaded behind a null check at every dispatch of the AOT-compiled interpreter.
@@ -424,7 +430,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         sp += local;
                         int site = bc[pc + 2];
                         FunctionType type = callTypes[site];
-                        WasmFunction callee = instance.functions[bc[pc + 1]];
+                        WasmFunction callee = functions[bc[pc + 1]];
                         Object[] args = popArguments(frame, sp, type, callee.instance());
                         sp -= type.paramCount();
                         Object result = calls[site].execute(frame, callee, args);
@@ -438,7 +444,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int site = bc[pc + 3];
                         FunctionType type = callTypes[site];
                         sp--;
-                        WasmFunction callee = tableFunction(instance.tables[bc[pc + 2]], frame.getIntStatic(sp), type);
+                        WasmFunction callee = tableFunction(tables[bc[pc + 2]], frame.getIntStatic(sp), type);
                         Object[] args = popArguments(frame, sp, type, callee.instance());
                         sp -= type.paramCount();
                         Object result = calls[site].execute(frame, callee, args);
@@ -507,7 +513,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.GLOBAL_GET);
                         pc += local;
                         sp += local;
-                        GlobalInstructions.get(frame, sp, instance.globals[bc[pc + 1]], bc[pc + 2]);
+                        GlobalInstructions.get(frame, sp, globals[bc[pc + 1]], bc[pc + 2]);
                         sp++;
                         pc += 3;
                     }
@@ -516,14 +522,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         pc += local;
                         sp += local;
                         sp--;
-                        GlobalInstructions.set(frame, sp, instance.globals[bc[pc + 1]], bc[pc + 2]);
+                        GlobalInstructions.set(frame, sp, globals[bc[pc + 1]], bc[pc + 2]);
                         pc += 3;
                     }
                     case Bytecode.TABLE_GET -> {
                         int local = caseLocal(Bytecode.TABLE_GET);
                         pc += local;
                         sp += local;
-                        Table table = instance.tables[bc[pc + 1]];
+                        Table table = tables[bc[pc + 1]];
                         frame.setObjectStatic(sp - 1, table.get(Integer.toUnsignedLong(frame.getIntStatic(sp - 1)), this));
                         pc += 2;
                     }
@@ -531,7 +537,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.TABLE_SET);
                         pc += local;
                         sp += local;
-                        Table table = instance.tables[bc[pc + 1]];
+                        Table table = tables[bc[pc + 1]];
                         table.set(Integer.toUnsignedLong(frame.getIntStatic(sp - 2)), frame.getObjectStatic(sp - 1), this);
                         sp -= 2;
                         pc += 2;
@@ -598,7 +604,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.GLOBAL_GET_ADD_CONST_SET);
                         pc += local;
                         sp += local;
-                        int sum = (int) instance.globals[bc[pc + 1]].bits() + bc[pc + 4];
+                        int sum = (int) globals[bc[pc + 1]].bits() + bc[pc + 4];
                         frame.setIntStatic(bc[pc + 5], sum);
                         if (op == Bytecode.GLOBAL_GET_ADD_CONST_TEE) {
                             frame.setIntStatic(sp, sum);
@@ -610,16 +616,16 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET);
                         pc += local;
                         sp += local;
-                        int sum = (int) instance.globals[bc[pc + 1]].bits() + bc[pc + 4];
+                        int sum = (int) globals[bc[pc + 1]].bits() + bc[pc + 4];
                         frame.setIntStatic(bc[pc + 5], sum);
-                        instance.globals[bc[pc + 7]].setBits(sum);
+                        globals[bc[pc + 7]].setBits(sum);
                         pc += 9;
                     }
                     case Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET -> {
                         int local = caseLocal(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET);
                         pc += local;
                         sp += local;
-                        instance.globals[bc[pc + 5]].setBits(frame.getIntStatic(bc[pc + 1]) + bc[pc + 3]);
+                        globals[bc[pc + 5]].setBits(frame.getIntStatic(bc[pc + 1]) + bc[pc + 3]);
                         pc += 7;
                     }
                     case Bytecode.I32_ADD_CONST -> {
@@ -712,7 +718,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.REF_FUNC);
                         pc += local;
                         sp += local;
-                        frame.setObjectStatic(sp, instance.functions[bc[pc + 1]]);
+                        frame.setObjectStatic(sp, functions[bc[pc + 1]]);
                         sp++;
                         pc += 2;
                     }
@@ -754,7 +760,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         pc += local;
                         sp += local;
                         sp -= 3;
-                        instance.tables[bc[pc + 2]].initialize(instance.elementSegments[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp + 1)),
+                        tables[bc[pc + 2]].initialize(elementSegments[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp + 1)),
                                         Integer.toUnsignedLong(frame.getIntStatic(sp)), Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
                         pc += 3;
                     }
@@ -762,7 +768,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.ELEM_DROP);
                         pc += local;
                         sp += local;
-                        instance.elementSegments[bc[pc + 1]] = EMPTY_SEGMENT;
+                        elementSegments[bc[pc + 1]] = EMPTY_SEGMENT;
                         pc += 2;
                     }
                     case Bytecode.TABLE_COPY -> {
@@ -770,7 +776,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         pc += local;
                         sp += local;
                         sp -= 3;
-                        Table.copy(instance.tables[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp)), instance.tables[bc[pc + 2]],
+                        Table.copy(tables[bc[pc + 1]], Integer.toUnsignedLong(frame.getIntStatic(sp)), tables[bc[pc + 2]],
                                         Integer.toUnsignedLong(frame.getIntStatic(sp + 1)), Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
                         pc += 3;
                     }
@@ -778,7 +784,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.TABLE_GROW);
                         pc += local;
                         sp += local;
-                        Table table = instance.tables[bc[pc + 1]];
+                        Table table = tables[bc[pc + 1]];
                         sp--;
                         frame.setIntStatic(sp - 1, (int) growTable(table, frame.getIntStatic(sp), frame.getObjectStatic(sp - 1)));
                         pc += 2;
@@ -787,7 +793,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.TABLE_SIZE);
                         pc += local;
                         sp += local;
-                        frame.setIntStatic(sp, (int) instance.tables[bc[pc + 1]].size());
+                        frame.setIntStatic(sp, (int) tables[bc[pc + 1]].size());
                         sp++;
                         pc += 2;
                     }
@@ -796,7 +802,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         pc += local;
                         sp += local;
                         sp -= 3;
-                        instance.tables[bc[pc + 1]].fill(Integer.toUnsignedLong(frame.getIntStatic(sp)), frame.getObjectStatic(sp + 1),
+                        tables[bc[pc + 1]].fill(Integer.toUnsignedLong(frame.getIntStatic(sp)), frame.getObjectStatic(sp + 1),
                                         Integer.toUnsignedLong(frame.getIntStatic(sp + 2)), this);
                         pc += 2;
                     }
