@@ -327,8 +327,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         if (target <= pc) {
                             if (CompilerDirectives.inInterpreter()) {
                                 // Counted for compilation heuristics only; as a constant in compiled code it
-                                // would make every loop iteration a new explosion state.
-                                loopCount++;
+                                // would make every loop iteration a new explosion state. Plus the case's zero: else
+                                // the compiler of the interpreter computes loopCount + 1 before the switch and
+                                // spills it at every dispatch, as it did pc and sp arithmetic (see caseLocal).
+                                loopCount += 1 + local;
                             }
                             Object result = backEdge(frame, target, sp, loopCount, region);
                             if (result != null) {
@@ -358,7 +360,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                                 return regionExit(region, target, sp, loopCount);
                             }
                             if (target <= pc) {
-                                loopCount++;
+                                loopCount += 1 + local;
                                 Object result = backEdge(frame, target, sp, loopCount, region);
                                 if (result != null) {
                                     return result;
@@ -384,7 +386,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                                 }
                                 if (target <= pc) {
                                     if (CompilerDirectives.inInterpreter()) {
-                                        loopCount++;
+                                        loopCount += 1 + local;
                                     }
                                     Object result = backEdge(frame, target, sp, loopCount, region);
                                     if (result != null) {
