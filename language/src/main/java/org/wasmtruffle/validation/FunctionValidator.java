@@ -137,8 +137,6 @@ public final class FunctionValidator {
      * -1 if none. Set with {@link #lastI32Const}, for fusing the three with an add and an i32 {@code global.set}.
      */
     private int localGetBeforeConst = -1;
-    /** Where the last {@link Bytecode#GLOBAL_GET_ADD_CONST_TEE} was made, for fusing it with a {@code global.set}. */
-    private int lastGlobalAddConstTee = -1;
     /** Where the last {@link Bytecode#LOCAL_LOAD} of an i32 was made, for fusing it with an {@code i32.load} that follows. */
     private int lastLocalLoad = -1;
     /** Where the last comparison was emitted, for fusing it with a {@code br_if} or {@code if} that follows; -1 if none. */
@@ -741,7 +739,6 @@ public final class FunctionValidator {
                         if (globalGetBeforeConst >= 0 && globalGetBeforeConst + 3 == lastAddConstant && out.get(globalGetBeforeConst) == Bytecode.GLOBAL_GET) {
                             // And the global.get of the constant's operand before it (a C prologue's stack pointer).
                             out.set(globalGetBeforeConst, opcode == 0x21 ? Bytecode.GLOBAL_GET_ADD_CONST_SET : Bytecode.GLOBAL_GET_ADD_CONST_TEE);
-                            lastGlobalAddConstTee = opcode == 0x22 ? globalGetBeforeConst : -1;
                         }
                     } else {
                         emit(opcode, index);
@@ -993,7 +990,6 @@ public final class FunctionValidator {
         lastGlobalGet = -1;
         globalGetBeforeConst = -1;
         localGetBeforeConst = -1;
-        lastGlobalAddConstTee = -1;
         lastLocalLoad = -1;
         lastComparison = -1;
         return true;
@@ -1166,19 +1162,16 @@ public final class FunctionValidator {
      * set's words follow the fused instruction's, their opcode unused. Whether it did.
      */
     private boolean fuseGlobalSet(int index) {
-        int fused;
-        if (out.canFuseWith(lastGlobalAddConstTee, Bytecode.GLOBAL_GET_ADD_CONST_TEE, 6)) {
-            fused = lastGlobalAddConstTee;
-            out.set(fused, Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET);
+        if (out.canFuseWith(globalGetBeforeConst, Bytecode.GLOBAL_GET_ADD_CONST_TEE, 6)) {
+            // The global.get before the constant became the prologue's fused instruction, the last one written.
+            out.set(globalGetBeforeConst, Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET);
         } else if (out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2) && localGetBeforeConst >= 0 && localGetBeforeConst + 2 == lastAddConstant
                         && out.get(localGetBeforeConst) == Bytecode.LOCAL_GET) {
-            fused = localGetBeforeConst;
-            out.set(fused, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET);
+            out.set(localGetBeforeConst, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET);
         } else {
             return false;
         }
         out.emit(Bytecode.GLOBAL_SET, index, I32);
-        assert out.position() == fused + Bytecode.length(out.toArray(), fused);
         return true;
     }
 

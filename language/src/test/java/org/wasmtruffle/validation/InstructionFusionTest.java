@@ -287,7 +287,7 @@ class InstructionFusionTest {
     void fusesConstantArithmeticAndStoresOfLocals() {
         byte[] binary = Wat.compile(ARITHMETIC);
         ModuleDescription module = ModuleDecoder.decode("arithmetic.wasm", binary);
-        ModuleValidator.validate(module);
+        int[] summaries = ModuleValidator.validate(module);
         int[] fused = code(module, 0);
         assertEquals(Bytecode.LOCAL_GET_LOCAL_STORE, fused[0], Arrays.toString(fused));
         assertEquals(2, Arrays.stream(fused).filter(word -> word == Bytecode.I32_ADD_CONST).count(), Arrays.toString(fused));
@@ -310,7 +310,6 @@ class InstructionFusionTest {
         List<Integer> labelBeforeGlobalSet = opcodes(code(module, 5));
         assertFalse(labelBeforeGlobalSet.contains(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET), labelBeforeGlobalSet.toString());
         assertTrue(labelBeforeGlobalSet.contains(Bytecode.GLOBAL_SET), labelBeforeGlobalSet.toString());
-        int[] summaries = ModuleValidator.validate(module);
         int[] copied = FunctionValidator.translate(module, 6, 0, summaries, true).code();
         assertFalse(opcodes(copied).contains(Bytecode.CALL), "inlined: " + Arrays.toString(copied));
         assertTrue(opcodes(copied).contains(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET), Arrays.toString(copied));
