@@ -581,7 +581,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         int local = caseLocal(Bytecode.LOCAL_STORE);
                         pc += local;
                         sp += local;
-                        MemoryInstructions.store(frame, sp - 1, bc[pc + 1], bc[pc + 2], memory, bc[pc + 3], this);
+                        storeFromLocals(frame, memory, sp - 1, bc[pc + 1], bc[pc + 2], bc[pc + 3]);
                         sp--;
                         pc += 4;
                     }
@@ -590,7 +590,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         pc += local;
                         sp += local;
                         // The address is read from its local's own slot.
-                        MemoryInstructions.store(frame, bc[pc + 1], bc[pc + 2], bc[pc + 3], memory, bc[pc + 4], this);
+                        storeFromLocals(frame, memory, bc[pc + 1], bc[pc + 2], bc[pc + 3], bc[pc + 4]);
                         pc += 5;
                     }
                     case Bytecode.LOCAL_LOAD_LOAD -> {
@@ -816,34 +816,178 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) == 0 ? 1 : 0);
                         pc++;
                     }
-                    case Bytecode.I32_EQ, Bytecode.I32_NE, Bytecode.I32_LT_S, Bytecode.I32_LT_U, Bytecode.I32_GT_S, Bytecode.I32_GT_U, Bytecode.I32_LE_S,
-                                    Bytecode.I32_LE_U, Bytecode.I32_GE_S, Bytecode.I32_GE_U -> {
+                    // The i32 comparisons and binary operators have a case each: a case shared by several, switching on the
+                    // opcode again, cost the interpreter a second indirect jump per instruction.
+                    case Bytecode.I32_EQ -> {
                         int local = caseLocal(Bytecode.I32_EQ);
-                        pc += local;
-                        sp += local;
-                        sp--;
-                        frame.setIntStatic(sp - 1, NumericInstructions.i32Holds(op, frame.getIntStatic(sp - 1), frame.getIntStatic(sp)) ? 1 : 0);
-                        pc++;
-                    }
-                    case Bytecode.I32_ADD, Bytecode.I32_SUB, Bytecode.I32_MUL, Bytecode.I32_AND, Bytecode.I32_OR, Bytecode.I32_XOR, Bytecode.I32_SHL,
-                                    Bytecode.I32_SHR_S, Bytecode.I32_SHR_U -> {
-                        int local = caseLocal(Bytecode.I32_ADD);
                         pc += local;
                         sp += local;
                         sp--;
                         int a = frame.getIntStatic(sp - 1);
                         int b = frame.getIntStatic(sp);
-                        frame.setIntStatic(sp - 1, switch (op) {
-                            case Bytecode.I32_ADD -> a + b;
-                            case Bytecode.I32_SUB -> a - b;
-                            case Bytecode.I32_MUL -> a * b;
-                            case Bytecode.I32_AND -> a & b;
-                            case Bytecode.I32_OR -> a | b;
-                            case Bytecode.I32_XOR -> a ^ b;
-                            case Bytecode.I32_SHL -> a << b;
-                            case Bytecode.I32_SHR_S -> a >> b;
-                            default -> a >>> b;
-                        });
+                        frame.setIntStatic(sp - 1, a == b ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_NE -> {
+                        int local = caseLocal(Bytecode.I32_NE);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, a != b ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_LT_S -> {
+                        int local = caseLocal(Bytecode.I32_LT_S);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, a < b ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_LT_U -> {
+                        int local = caseLocal(Bytecode.I32_LT_U);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, Integer.compareUnsigned(a, b) < 0 ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_GT_S -> {
+                        int local = caseLocal(Bytecode.I32_GT_S);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, a > b ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_GT_U -> {
+                        int local = caseLocal(Bytecode.I32_GT_U);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, Integer.compareUnsigned(a, b) > 0 ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_LE_S -> {
+                        int local = caseLocal(Bytecode.I32_LE_S);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, a <= b ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_LE_U -> {
+                        int local = caseLocal(Bytecode.I32_LE_U);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, Integer.compareUnsigned(a, b) <= 0 ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_GE_S -> {
+                        int local = caseLocal(Bytecode.I32_GE_S);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, a >= b ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_GE_U -> {
+                        int local = caseLocal(Bytecode.I32_GE_U);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        int a = frame.getIntStatic(sp - 1);
+                        int b = frame.getIntStatic(sp);
+                        frame.setIntStatic(sp - 1, Integer.compareUnsigned(a, b) >= 0 ? 1 : 0);
+                        pc++;
+                    }
+                    case Bytecode.I32_ADD -> {
+                        int local = caseLocal(Bytecode.I32_ADD);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) + frame.getIntStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_SUB -> {
+                        int local = caseLocal(Bytecode.I32_SUB);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) - frame.getIntStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_MUL -> {
+                        int local = caseLocal(Bytecode.I32_MUL);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) * frame.getIntStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_AND -> {
+                        int local = caseLocal(Bytecode.I32_AND);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) & frame.getIntStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_OR -> {
+                        int local = caseLocal(Bytecode.I32_OR);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) | frame.getIntStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_XOR -> {
+                        int local = caseLocal(Bytecode.I32_XOR);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) ^ frame.getIntStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_SHL -> {
+                        int local = caseLocal(Bytecode.I32_SHL);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) << frame.getIntStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_SHR_S -> {
+                        int local = caseLocal(Bytecode.I32_SHR_S);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) >> frame.getIntStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.I32_SHR_U -> {
+                        int local = caseLocal(Bytecode.I32_SHR_U);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setIntStatic(sp - 1, frame.getIntStatic(sp - 1) >>> frame.getIntStatic(sp));
                         pc++;
                     }
                     case Bytecode.I64_ADD -> {
@@ -1075,6 +1219,19 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         } else {
             copyLocal(frame, numericLocals, local, to);
             MemoryInstructions.load(frame, to + 1, loadOpcode, memory, offset, this);
+        }
+    }
+
+    /**
+     * A fused store: the value in slot {@code value} at the address in slot {@code address} plus {@code offset}. An
+     * i32 store, the commonest, is tested for first: {@link MemoryInstructions#store}'s switch on the opcode cost the
+     * interpreter a second indirect jump.
+     */
+    private void storeFromLocals(VirtualFrame frame, LinearMemory memory, int address, int value, int storeOpcode, int offset) {
+        if (storeOpcode == Bytecode.I32_STORE) {
+            memory.storeI32(MemoryInstructions.address(frame, address, offset), frame.getIntStatic(value), this);
+        } else {
+            MemoryInstructions.store(frame, address, value, storeOpcode, memory, offset, this);
         }
     }
 
