@@ -1140,7 +1140,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 r = r >= 0 ? r : -r - 2;
                 int end = r + 1 < regionStarts.length ? regionStarts[r + 1] : code.length;
                 if (knownExits[r] == null) {
-                    knownExits[r] = regionExits(regionStarts[r], end);
+                    knownExits[r] = RegionExits.of(code, regionStarts[r], end);
                 }
                 int[] exits = knownExits[r];
                 RegionRootNode entry = new RegionRootNode(language, this, regionStarts[r], end, at, height, exits);
@@ -1159,42 +1159,6 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    /**
-     * The ways out of the region [start, end) known from its code, as pairs of position and operand stack
-     * height: branches to outside it, returns, and falling into the next region. Known before the region
-     * runs, they never deoptimize the function's compiled code as exits seen for the first time would.
-     * (Jumps of an if that encloses a region's start are not known: their height is not in the code; they
-     * are added when taken.)
-     */
-    private int[] regionExits(int start, int end) {
-        int[] exits = new int[0];
-        int pc = start;
-        while (pc < end) {
-            switch (code[pc]) {
-                case Bytecode.BR, Bytecode.BR_IF, Bytecode.BR_IF_COMPARE -> exits = withExitIfLeaving(exits, start, end, code[pc + 1], code[pc + 3] + code[pc + 2]);
-                case Bytecode.RETURN -> exits = RegionRootNode.withExit(exits, pc, code[pc + 1]);
-                case Bytecode.BR_TABLE -> {
-                    for (int entry = pc + 3; entry <= pc + 3 * (code[pc + 1] + 1); entry += 3) {
-                        exits = withExitIfLeaving(exits, start, end, code[entry], code[entry + 2] + code[entry + 1]);
-                    }
-                }
-                default -> {
-                }
-            }
-            pc += Bytecode.length(code, pc);
-        }
-        if (pc != end) {
-            throw CompilerDirectives.shouldNotReachHere("region [" + start + ", " + end + ") does not end at an instruction boundary");
-        }
-        if (end < code.length) {
-            exits = RegionRootNode.withExit(exits, end, code[end + 2]);
-        }
-        return exits;
-    }
-
-    private static int[] withExitIfLeaving(int[] exits, int start, int end, int target, int height) {
-        return target < start || target >= end ? RegionRootNode.withExit(exits, target, height) : exits;
-    }
 
     /**
      * Copies a local to the operand stack or back. Where every local is a number, only the primitive half of the
