@@ -1159,7 +1159,6 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-
     /**
      * Copies a local to the operand stack or back. Where every local is a number, only the primitive half of the
      * frame slots is copied: a stack slot that once held a reference keeps it until overwritten by one, unread.
