@@ -160,6 +160,15 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         return executeFrom(osrFrame, (WasmInstance) arguments[0], target, code[target - 1], null);
     }
 
+    /**
+     * Copies nothing back. When OSR code returns or throws, the interpreter that started it returns that result or
+     * lets the exception pass at once, and no one reads the parent frame again. Truffle's copy would also leave the
+     * compiled code for the interpreter at every such return (a deoptimization by design: the copy is not compiled).
+     */
+    @Override
+    public void restoreParentFrame(VirtualFrame osrFrame, VirtualFrame parentFrame) {
+    }
+
     @Override
     public Object getOSRMetadata() {
         return osrMetadata;
