@@ -17,7 +17,6 @@ import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.ByteSequence;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -171,7 +170,7 @@ final class RunCommand {
             return reporter.loadError(fileName + " is in the WebAssembly text format, which wasm-truffle does not read yet; convert it with wat2wasm");
         }
         String sourceName = Path.of(fileName).getFileName().toString();
-        Value module = context.eval(Source.newBuilder(WasmTruffleLauncher.LANGUAGE, ByteSequence.create(bytes), sourceName).buildLiteral());
+        Value module = context.eval(Source.newBuilder(WasmTruffleLauncher.LANGUAGE, new ModuleBytes(bytes), sourceName).buildLiteral());
         Value instance;
         try {
             instance = module.newInstance(ProxyObject.fromMap(Map.of()));
