@@ -1,5 +1,9 @@
 package org.wasmtruffle.launcher;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.graalvm.polyglot.io.ByteSequence;
 
@@ -10,10 +14,55 @@ import org.graalvm.polyglot.io.ByteSequence;
  * only reads its source.
  */
 final class ModuleBytes implements ByteSequence {
+    /**
+     * How much {@link #read} asks of the file at a time. The channel reads through a temporary native buffer of this
+     * size, reused from read to read; one read of the whole file (as {@code Files.readAllBytes} does) makes that
+     * buffer as large as the file, all fresh memory, and copies the file twice through cold memory.
+     */
+    static final int CHUNK = 256 * 1024;
+
     private final byte[] bytes;
 
     ModuleBytes(byte[] bytes) {
         this.bytes = bytes;
+    }
+
+    /**
+     * Reads the whole file. Files whose size is unknown ahead (pipes, {@code /dev/stdin}) and files that grow
+     * meanwhile are read to their end as well.
+     */
+    static ModuleBytes read(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("the file is larger than 2 GB");
+            }
+            byte[] bytes = new byte[size > 0 ? (int) size : CHUNK];
+            int length = 0;
+            while (true) {
+                if (length == bytes.length) {
+                    if (bytes.length >= Integer.MAX_VALUE - 8) {
+                        throw new IOException("the file is larger than 2 GB");
+                    }
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length));
+                }
+                int n = channel.read(ByteBuffer.wrap(bytes, length, Math.min(CHUNK, bytes.length - length)));
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+                if (length == size) {
+                    // Most likely the end: a one-byte probe saves doubling the array for nothing.
+                    ByteBuffer probe = ByteBuffer.allocate(1);
+                    if (channel.read(probe) < 0) {
+                        break;
+                    }
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length));
+                    bytes[length++] = probe.get(0);
+                }
+            }
+            return new ModuleBytes(length == bytes.length ? bytes : Arrays.copyOf(bytes, length));
+        }
     }
 
     @Override

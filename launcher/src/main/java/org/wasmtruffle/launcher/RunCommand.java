@@ -3,7 +3,6 @@ package org.wasmtruffle.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -156,9 +155,9 @@ final class RunCommand {
 
     private int runIn(Context context) {
         String fileName = commandLine.module();
-        byte[] bytes;
+        ModuleBytes bytes;
         try {
-            bytes = Files.readAllBytes(Path.of(fileName));
+            bytes = ModuleBytes.read(Path.of(fileName));
         } catch (NoSuchFileException e) {
             return reporter.loadError("cannot read " + fileName + ": no such file");
         } catch (AccessDeniedException e) {
@@ -166,11 +165,11 @@ final class RunCommand {
         } catch (IOException | InvalidPathException e) {
             return reporter.loadError("cannot read " + fileName + ": " + e.getMessage());
         }
-        if (looksLikeText(bytes)) {
+        if (looksLikeText(bytes.toByteArray())) {
             return reporter.loadError(fileName + " is in the WebAssembly text format, which wasm-truffle does not read yet; convert it with wat2wasm");
         }
         String sourceName = Path.of(fileName).getFileName().toString();
-        Value module = context.eval(Source.newBuilder(WasmTruffleLauncher.LANGUAGE, new ModuleBytes(bytes), sourceName).buildLiteral());
+        Value module = context.eval(Source.newBuilder(WasmTruffleLauncher.LANGUAGE, bytes, sourceName).buildLiteral());
         Value instance;
         try {
             instance = module.newInstance(ProxyObject.fromMap(Map.of()));

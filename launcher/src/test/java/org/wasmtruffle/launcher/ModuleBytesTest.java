@@ -3,9 +3,15 @@ package org.wasmtruffle.launcher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
 import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A module file's bytes reach the engine as they were read, without a copy. */
 class ModuleBytesTest {
@@ -17,5 +23,31 @@ class ModuleBytesTest {
         assertEquals(8, bytes.length());
         assertEquals('s', bytes.byteAt(2));
         assertArrayEquals(new byte[]{'a', 's', 'm'}, bytes.subSequence(1, 4).toByteArray());
+    }
+
+    @Test
+    void readsAFileOfSeveralChunks(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[3 * ModuleBytes.CHUNK + 12345];
+        new Random(7).nextBytes(content);
+        Path file = dir.resolve("big.wasm");
+        Files.write(file, content);
+        assertArrayEquals(content, ModuleBytes.read(file).toByteArray());
+    }
+
+    @Test
+    void readsAnEmptyFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("empty.wasm");
+        Files.write(file, new byte[0]);
+        assertEquals(0, ModuleBytes.read(file).length());
+    }
+
+    @Test
+    void readsAFileWhoseSizeIsNotKnownAhead() throws IOException {
+        // The kernel reports a size of 0 for this file, which has content.
+        Path file = Path.of("/proc/self/mountinfo");
+        assertEquals(0, Files.size(file));
+        byte[] read = ModuleBytes.read(file).toByteArray();
+        assertTrue(read.length > 0);
+        assertArrayEquals(Files.readAllBytes(file), read);
     }
 }
