@@ -126,6 +126,22 @@ public final class Bytecode {
      * others' opcodes unused.
      */
     public static final int LOCAL_GET_ADD_CONST_GLOBAL_SET = 0x01;
+    /**
+     * {@code EPILOGUE result unused index unused value unused global typeCode unused result}: a {@code local.set result},
+     * a {@link #LOCAL_GET_ADD_CONST_GLOBAL_SET} and a {@code local.get result}: the value on top of the stack stays there
+     * and is copied to local {@code result}, and the i32 global gets local {@code index} plus {@code value} (a C
+     * function's epilogue: the result kept, the stack pointer restored from the frame pointer, the result read back to
+     * be returned). Its words are those of the three instructions it replaces, the others' opcodes unused.
+     */
+    public static final int EPILOGUE = 0x1C;
+    /**
+     * {@code I32_ADD_CONST_AT_LOCAL local local I32_LOAD offset unused value unused offset}: a
+     * {@link #LOCAL_GET_LOCAL_LOAD} of an i32 at a local's address, both operands the same local, then an
+     * {@link #I32_ADD_CONST} and an {@code i32.store} at the same address and offset: the i32 there goes up by
+     * {@code value} in place, nothing left on the stack (a reference count's increment or decrement, 2% of CPython's
+     * start-up instructions). Its words are those of the three instructions it replaces, the others' opcodes unused.
+     */
+    public static final int I32_ADD_CONST_AT_LOCAL = 0x0B;
     /** {@code I32_ADD_CONST value}: {@code i32.const value} fused with the {@code i32.add} that follows it (or the {@code i32.sub}, negated). */
     public static final int I32_ADD_CONST = 0x14;
     /**
@@ -265,7 +281,8 @@ public final class Bytecode {
             case BR_IF, LOCAL_GET_LOCAL_LOAD, LOCAL_GET_LOCAL_STORE -> 5;
             case BR_IF_COMPARE, LOCAL_LOAD_LOAD, GLOBAL_GET_ADD_CONST_SET, GLOBAL_GET_ADD_CONST_TEE -> 6;
             case LOCAL_GET_ADD_CONST_GLOBAL_SET -> 7;
-            case GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET -> 9;
+            case GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET, I32_ADD_CONST_AT_LOCAL -> 9;
+            case EPILOGUE -> 11;
             case BR_TABLE -> 3 + 3 * (code[pc + 1] + 1);
             default -> code[pc] >= I32_LOAD && code[pc] <= I64_STORE32 ? 2 : 1;
         };

@@ -109,7 +109,7 @@ public final class BytecodeInliner {
                     out.emit(op, base + code[pc + 1]);
                     copy(out, code, pc + 2, pc + Bytecode.length(code, pc));
                 }
-                case Bytecode.LOCAL_GET_LOCAL_LOAD, Bytecode.LOCAL_GET_LOCAL_STORE -> {
+                case Bytecode.LOCAL_GET_LOCAL_LOAD, Bytecode.LOCAL_GET_LOCAL_STORE, Bytecode.I32_ADD_CONST_AT_LOCAL -> {
                     out.emit(op, base + code[pc + 1], base + code[pc + 2]);
                     copy(out, code, pc + 3, pc + Bytecode.length(code, pc));
                 }
@@ -118,6 +118,12 @@ public final class BytecodeInliner {
                     copy(out, code, pc, pc + 5);
                     out.emit(base + code[pc + 5]);
                     copy(out, code, pc + 6, pc + Bytecode.length(code, pc));
+                }
+                case Bytecode.EPILOGUE -> {
+                    out.emit(op, base + code[pc + 1], code[pc + 2]);
+                    out.emit(base + code[pc + 3]);
+                    copy(out, code, pc + 4, pc + 10);
+                    out.emit(base + code[pc + 10]);
                 }
                 case Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET -> {
                     out.emit(op, base + code[pc + 1]);

@@ -611,6 +611,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         sp++;
                         pc += 6;
                     }
+                    case Bytecode.I32_ADD_CONST_AT_LOCAL -> {
+                        int local = caseLocal(Bytecode.I32_ADD_CONST_AT_LOCAL);
+                        pc += local;
+                        sp += local;
+                        long address = MemoryInstructions.address(frame, bc[pc + 1], bc[pc + 4]);
+                        memory.storeI32(address, memory.loadI32(address, this) + bc[pc + 6], this);
+                        pc += 9;
+                    }
                     case Bytecode.GLOBAL_GET_ADD_CONST_SET, Bytecode.GLOBAL_GET_ADD_CONST_TEE -> {
                         int local = caseLocal(Bytecode.GLOBAL_GET_ADD_CONST_SET);
                         pc += local;
@@ -638,6 +646,14 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         sp += local;
                         globals[bc[pc + 5]].setBits(frame.getIntStatic(bc[pc + 1]) + bc[pc + 3]);
                         pc += 7;
+                    }
+                    case Bytecode.EPILOGUE -> {
+                        int local = caseLocal(Bytecode.EPILOGUE);
+                        pc += local;
+                        sp += local;
+                        copyLocal(frame, numeric, sp - 1, bc[pc + 1]);
+                        globals[bc[pc + 7]].setBits(frame.getIntStatic(bc[pc + 3]) + bc[pc + 5]);
+                        pc += 11;
                     }
                     case Bytecode.I32_ADD_CONST -> {
                         int local = caseLocal(Bytecode.I32_ADD_CONST);

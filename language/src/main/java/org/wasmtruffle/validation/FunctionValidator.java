@@ -139,6 +139,27 @@ public final class FunctionValidator {
     private int localGetBeforeConst = -1;
     /** Where the last {@link Bytecode#LOCAL_LOAD} of an i32 was made, for fusing it with an {@code i32.load} that follows. */
     private int lastLocalLoad = -1;
+    /** Where the last {@code local.set} was emitted as itself (not fused); -1 if none. */
+    private int lastLocalSet = -1;
+    /**
+     * Where the {@code local.set} right before {@link #lastLocalGet} was emitted, if adjacent to it (no label between);
+     * -1 if none. Set with {@link #lastLocalGet}.
+     */
+    private int localSetBeforeLastGet = -1;
+    /**
+     * Where a {@code local.set} right before a {@link Bytecode#LOCAL_GET_ADD_CONST_GLOBAL_SET} was emitted (no label
+     * between), for fusing the two with a {@code local.get} of the same local that follows ({@link Bytecode#EPILOGUE});
+     * -1 if none.
+     */
+    private int setBeforeStackRestore = -1;
+    /** Where the last {@link Bytecode#LOCAL_GET_LOCAL_LOAD} of an i32 was made; -1 if none. */
+    private int lastLocalGetLocalLoad = -1;
+    /**
+     * Where the {@link Bytecode#LOCAL_GET_LOCAL_LOAD} of an i32 right before {@link #lastI32Const} was made, if adjacent
+     * to it (no label between); -1 if none. Set with {@link #lastI32Const}, for fusing the three with an add and an
+     * {@code i32.store} at the same address ({@link Bytecode#I32_ADD_CONST_AT_LOCAL}).
+     */
+    private int localLoadBeforeConst = -1;
     /** Where the last comparison was emitted, for fusing it with a {@code br_if} or {@code if} that follows; -1 if none. */
     private int lastComparison = -1;
     /** Branch profile slots handed out so far (see {@link Bytecode#JUMP_IF_ZERO}). */
@@ -730,9 +751,23 @@ public final class FunctionValidator {
                         pop(t);
                     }
                     boolean get = opcode == 0x20 && emitting();
+                    if (get && setBeforeStackRestore >= 0 && out.canFuseWith(setBeforeStackRestore + 2, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET, 7)
+                                    && out.get(setBeforeStackRestore) == Bytecode.LOCAL_SET && out.get(setBeforeStackRestore + 1) == index) {
+                        // A C epilogue: the result kept in a local, the stack pointer restored, the result read back.
+                        out.set(setBeforeStackRestore, Bytecode.EPILOGUE);
+                        out.emit(Bytecode.LOCAL_GET, index);
+                        setBeforeStackRestore = -1;
+                        lastLocalGet = -1;
+                        localGetBeforeLast = -1;
+                        push(t);
+                        break;
+                    }
                     localGetBeforeLast = get && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2) ? lastLocalGet : -1;
+                    localSetBeforeLastGet = get && out.canFuseWith(lastLocalSet, Bytecode.LOCAL_SET, 2) ? lastLocalSet : -1;
                     lastLocalGet = get ? out.position() : -1;
+                    lastLocalSet = opcode == 0x21 && emitting() ? out.position() : -1;
                     if (opcode != 0x20 && emitting() && out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2)) {
+                        lastLocalSet = -1;
                         // Adding a constant, then keeping the sum in a local: one instruction.
                         out.set(lastAddConstant, opcode == 0x21 ? Bytecode.I32_ADD_CONST_SET : Bytecode.I32_ADD_CONST_TEE);
                         out.emit(index);
@@ -798,6 +833,7 @@ public final class FunctionValidator {
                     int v = reader.readS32();
                     globalGetBeforeConst = emitting() && out.canFuseWith(lastGlobalGet, Bytecode.GLOBAL_GET, 3) ? lastGlobalGet : -1;
                     localGetBeforeConst = emitting() && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2) ? lastLocalGet : -1;
+                    localLoadBeforeConst = emitting() && out.canFuseWith(lastLocalGetLocalLoad, Bytecode.LOCAL_GET_LOCAL_LOAD, 5) ? lastLocalGetLocalLoad : -1;
                     lastI32Const = emitting() ? out.position() : -1;
                     emit(Bytecode.I32_CONST, v);
                     push(I32);
@@ -1065,6 +1101,9 @@ public final class FunctionValidator {
                 out.set(lastLocalGet, out.get(lastLocalGet + 1));
                 out.set(lastLocalGet + 1, opcode);
                 out.emit(offset);
+                if (opcode == Bytecode.I32_LOAD) {
+                    lastLocalGetLocalLoad = localGetBeforeLast;
+                }
             } else {
                 if (load && opcode == Bytecode.I32_LOAD) {
                     lastLocalLoad = lastLocalGet;
@@ -1072,6 +1111,14 @@ public final class FunctionValidator {
                 out.set(lastLocalGet, load ? Bytecode.LOCAL_LOAD : Bytecode.LOCAL_STORE);
                 out.emit(opcode, offset);
             }
+        } else if (opcode == Bytecode.I32_STORE && emitting() && out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2) && localLoadBeforeConst >= 0
+                        && localLoadBeforeConst + 5 == lastAddConstant && out.get(localLoadBeforeConst) == Bytecode.LOCAL_GET_LOCAL_LOAD
+                        && out.get(localLoadBeforeConst + 1) == out.get(localLoadBeforeConst + 2) && out.get(localLoadBeforeConst + 3) == Bytecode.I32_LOAD
+                        && out.get(localLoadBeforeConst + 4) == offset) {
+            // The i32 at a local's address plus offset, loaded, a constant added, and stored back at the same address:
+            // one instruction, updating memory in place.
+            out.set(localLoadBeforeConst, Bytecode.I32_ADD_CONST_AT_LOCAL);
+            out.emit(opcode, offset);
         } else if (opcode == Bytecode.I32_LOAD && emitting() && out.canFuseWith(lastLocalLoad, Bytecode.LOCAL_LOAD, 4)) {
             // A pointer chased: the i32 that a local's address holds is itself an address.
             out.set(lastLocalLoad, Bytecode.LOCAL_LOAD_LOAD);
@@ -1168,6 +1215,7 @@ public final class FunctionValidator {
         } else if (out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2) && localGetBeforeConst >= 0 && localGetBeforeConst + 2 == lastAddConstant
                         && out.get(localGetBeforeConst) == Bytecode.LOCAL_GET) {
             out.set(localGetBeforeConst, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET);
+            setBeforeStackRestore = localSetBeforeLastGet >= 0 && localSetBeforeLastGet + 2 == localGetBeforeConst ? localSetBeforeLastGet : -1;
         } else {
             return false;
         }

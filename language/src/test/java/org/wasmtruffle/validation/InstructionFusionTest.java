@@ -3,6 +3,7 @@ package org.wasmtruffle.validation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteOrder;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
 import org.wasmtruffle.binary.ModuleDecoder;
@@ -86,7 +88,7 @@ class InstructionFusionTest {
                       ;; A stack pointer's update: the constant's add (a sub, negated) fused with the local.tee, and
                       ;; the increment fused with the local.set; then a label between an add and its local.set.
                       (global $sp (mut i32) (i32.const 1000))
-                      (func (export "frame") (param $n i32) (result i32) (local $fp i32)
+                      (func $frame (export "frame") (param $n i32) (result i32) (local $fp i32)
                         (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 16))))
                         (local.set $n (i32.add (local.get $n) (i32.const 1)))
                         (i32.add (local.get $fp) (local.get $n)))
@@ -442,20 +444,45 @@ class InstructionFusionTest {
                     (module
                       (global $sp (mut i32) (i32.const 1024))
                       ;; A C frame, prologue and epilogue fused; returns the frame pointer plus $n, leaves $sp as it was.
-                      (func (export "frame") (param $n i32) (result i32) (local $fp i32)
+                      (func $frame (export "frame") (param $n i32) (result i32) (local $fp i32)
                         (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 48))))
                         (local.set $n (i32.add (local.get $fp) (local.get $n)))
                         (global.set $sp (i32.add (local.get $fp) (i32.const 48)))
                         (local.get $n))
-                      (func (export "sp") (result i32) (global.get $sp)))
+                      (func (export "sp") (result i32) (global.get $sp))
+                      ;; The local read back is not the one set: no epilogue fused.
+                      (func (export "otherLocal") (param $n i32) (result i32) (local $fp i32) (local $r i32)
+                        (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 48))))
+                        (local.set $r (i32.add (local.get $fp) (local.get $n)))
+                        (global.set $sp (i32.add (local.get $fp) (i32.const 48)))
+                        (local.get $n))
+                      ;; The block's end lies between the local.set and the epilogue: $n stays as passed when $c.
+                      (func (export "labelAfterSet") (param $n i32) (param $c i32) (result i32) (local $fp i32)
+                        (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 48))))
+                        (block $b
+                          (br_if $b (local.get $c))
+                          (local.set $n (i32.add (local.get $fp) (local.get $n))))
+                        (global.set $sp (i32.add (local.get $fp) (i32.const 48)))
+                        (local.get $n))
+                      ;; Calls the frame, whose copy is inlined here.
+                      (func (export "callsFrame") (param $n i32) (result i32)
+                        (i32.add (call $frame (local.get $n)) (i32.const 1))))
                     """;
 
     @Test
     void fusedPrologueAndEpilogueMoveTheStackPointerInterpretedAndCompiled() {
         ModuleDescription module = ModuleDecoder.decode("frame.wasm", Wat.compile(STACK_FRAME));
-        ModuleValidator.validate(module);
+        int[] summaries = ModuleValidator.validate(module);
+        List<Integer> copied = opcodes(FunctionValidator.translate(module, 4, 0, summaries, true).code());
+        assertTrue(copied.contains(Bytecode.EPILOGUE) && !copied.contains(Bytecode.CALL), "inlined: " + copied);
         List<Integer> frame = opcodes(code(module, 0));
-        assertTrue(frame.containsAll(List.of(Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET)), frame.toString());
+        assertTrue(frame.containsAll(List.of(Bytecode.GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET, Bytecode.EPILOGUE)), frame.toString());
+        assertFalse(frame.contains(Bytecode.LOCAL_SET) || frame.contains(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET), frame.toString());
+        for (int f = 2; f <= 3; f++) {
+            List<Integer> notFused = opcodes(code(module, f));
+            assertFalse(notFused.contains(Bytecode.EPILOGUE), "function " + f + ": " + notFused);
+            assertTrue(notFused.contains(Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET), "function " + f + ": " + notFused);
+        }
         for (Engine.Builder engineBuilder : List.of(interpreted(), compiled())) {
             try (Engine engine = engineBuilder.build(); Context context = Context.newBuilder("wasm-truffle").engine(engine).build()) {
                 Value exports = exports(context, Wat.compile(STACK_FRAME), "frame.wasm");
@@ -463,6 +490,96 @@ class InstructionFusionTest {
                 assertEquals(1024, exports.getMember("sp").execute().asInt(), "the stack pointer restored");
                 assertEquals(1024 - 48 - 7, exports.getMember("frame").execute(-7).asInt());
                 assertEquals(1024, exports.getMember("sp").execute().asInt(), "the stack pointer restored");
+                assertEquals(9, exports.getMember("otherLocal").execute(9).asInt());
+                assertEquals(1024, exports.getMember("sp").execute().asInt(), "the stack pointer restored");
+                assertEquals(1024 - 48 + 5, exports.getMember("labelAfterSet").execute(5, 0).asInt());
+                assertEquals(5, exports.getMember("labelAfterSet").execute(5, 1).asInt(), "the branch skipped the set");
+                assertEquals(1024, exports.getMember("sp").execute().asInt(), "the stack pointer restored");
+                assertEquals(1024 - 48 + 5 + 1, exports.getMember("callsFrame").execute(5).asInt(), "the copy's result");
+                assertEquals(1024, exports.getMember("sp").execute().asInt(), "the stack pointer restored");
+            }
+        }
+    }
+
+    private static final String IN_PLACE = """
+                    (module
+                      (memory (export "memory") 1)
+                      ;; A reference count's increment and decrement: the i32 at $p plus 12, updated in place.
+                      (func $incref (export "incref") (param $p i32)
+                        (i32.store offset=12 (local.get $p) (i32.add (i32.load offset=12 (local.get $p)) (i32.const 1))))
+                      (func (export "decref") (param $p i32)
+                        (i32.store offset=12 (local.get $p) (i32.sub (i32.load offset=12 (local.get $p)) (i32.const 1))))
+                      ;; Loaded at one local's address, stored at another's: not in place.
+                      (func (export "otherLocal") (param $p i32) (param $q i32)
+                        (i32.store (local.get $q) (i32.add (i32.load (local.get $p)) (i32.const 5))))
+                      ;; Stored at another offset: not in place.
+                      (func (export "otherOffset") (param $p i32)
+                        (i32.store offset=4 (local.get $p) (i32.add (i32.load (local.get $p)) (i32.const 5))))
+                      ;; The block's end lies between the load and the constant: when $c, 7 + 100 is stored at 600.
+                      (func (export "labelBeforeConstant") (param $p i32) (param $c i32)
+                        (block $b (result i32 i32)
+                          (i32.const 600)
+                          (i32.const 7)
+                          (br_if $b (local.get $c))
+                          (drop)
+                          (drop)
+                          (local.get $p)
+                          (i32.load (local.get $p)))
+                        (i32.const 100)
+                        (i32.add)
+                        (i32.store))
+                      ;; A small function whose copy is inlined into its caller.
+                      (func (export "twice") (param $p i32)
+                        (call $incref (local.get $p))
+                        (call $incref (local.get $p))))
+                    """;
+
+    @Test
+    void fusesAnI32UpdatedInPlaceAtALocalsAddress() {
+        byte[] binary = Wat.compile(IN_PLACE);
+        ModuleDescription module = ModuleDecoder.decode("in-place.wasm", binary);
+        int[] summaries = ModuleValidator.validate(module);
+        assertArrayEquals(new int[]{Bytecode.I32_ADD_CONST_AT_LOCAL, 0, 0, Bytecode.I32_LOAD, 12, Bytecode.I32_ADD_CONST, 1, Bytecode.I32_STORE, 12},
+                        Arrays.copyOf(code(module, 0), 9));
+        assertArrayEquals(new int[]{Bytecode.I32_ADD_CONST_AT_LOCAL, 0, 0, Bytecode.I32_LOAD, 12, Bytecode.I32_ADD_CONST, -1, Bytecode.I32_STORE, 12},
+                        Arrays.copyOf(code(module, 1), 9));
+        for (int f = 2; f <= 4; f++) {
+            List<Integer> notInPlace = opcodes(code(module, f));
+            assertFalse(notInPlace.contains(Bytecode.I32_ADD_CONST_AT_LOCAL), "function " + f + ": " + notInPlace);
+        }
+        assertTrue(opcodes(code(module, 4)).contains(Bytecode.LOCAL_GET_LOCAL_LOAD), "the load before the label fused as usual");
+        int[] copied = FunctionValidator.translate(module, 5, 0, summaries, true).code();
+        assertFalse(opcodes(copied).contains(Bytecode.CALL), "inlined: " + Arrays.toString(copied));
+        assertEquals(2, opcodes(copied).stream().filter(op -> op == Bytecode.I32_ADD_CONST_AT_LOCAL).count(), Arrays.toString(copied));
+        for (Engine.Builder engineBuilder : List.of(interpreted(), compiled())) {
+            try (Engine engine = engineBuilder.build(); Context context = Context.newBuilder("wasm-truffle").engine(engine).build()) {
+                Value exports = exports(context, binary, "in-place.wasm");
+                Value memory = exports.getMember("memory");
+                memory.writeBufferInt(ByteOrder.LITTLE_ENDIAN, 112, 41);
+                exports.getMember("incref").execute(100);
+                assertEquals(42, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 112));
+                exports.getMember("decref").execute(100);
+                exports.getMember("decref").execute(100);
+                assertEquals(40, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 112));
+                exports.getMember("twice").execute(100);
+                assertEquals(42, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 112), "two increments in the copies");
+                memory.writeBufferInt(ByteOrder.LITTLE_ENDIAN, 200, 10);
+                exports.getMember("otherLocal").execute(200, 300);
+                assertEquals(15, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 300));
+                exports.getMember("otherOffset").execute(200);
+                assertEquals(15, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 204));
+                memory.writeBufferInt(ByteOrder.LITTLE_ENDIAN, 400, 3);
+                exports.getMember("labelBeforeConstant").execute(400, 0);
+                assertEquals(103, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 400), "the i32 there plus 100");
+                exports.getMember("labelBeforeConstant").execute(400, 1);
+                assertEquals(107, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 600), "7 from the branch plus 100");
+                assertEquals(103, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 400), "unchanged");
+                // The last four bytes of the memory can be updated; one byte further out traps and writes nothing.
+                exports.getMember("incref").execute(65536 - 16);
+                assertEquals(1, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 65532));
+                PolyglotException trap = assertThrows(PolyglotException.class, () -> exports.getMember("incref").execute(65536 - 15));
+                assertTrue(trap.getMessage().contains("out of bounds memory access"), trap.getMessage());
+                assertEquals(1, memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 65532));
             }
         }
     }
