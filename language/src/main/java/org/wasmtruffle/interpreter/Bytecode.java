@@ -221,6 +221,10 @@ public final class Bytecode {
     public static final int I32_SHR_U = 0x76;
     public static final int I64_ADD = 0x7C;
     public static final int I64_SUB = 0x7D;
+    public static final int F64_ADD = 0xA0;
+    public static final int F64_SUB = 0xA1;
+    public static final int F64_MUL = 0xA2;
+    public static final int F64_DIV = 0xA3;
     public static final int I32_WRAP_I64 = 0xA7;
     public static final int I64_EXTEND_I32_S = 0xAC;
     public static final int I64_EXTEND_I32_U = 0xAD;

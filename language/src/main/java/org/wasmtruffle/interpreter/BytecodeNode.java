@@ -1031,6 +1031,39 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         frame.setLongStatic(sp - 1, frame.getLongStatic(sp - 1) - frame.getLongStatic(sp));
                         pc++;
                     }
+                    // The f64 arithmetic of numeric C code (n-body, matrices): a case each, as the i32 operators.
+                    case Bytecode.F64_ADD -> {
+                        int local = caseLocal(Bytecode.F64_ADD);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setDoubleStatic(sp - 1, frame.getDoubleStatic(sp - 1) + frame.getDoubleStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.F64_SUB -> {
+                        int local = caseLocal(Bytecode.F64_SUB);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setDoubleStatic(sp - 1, frame.getDoubleStatic(sp - 1) - frame.getDoubleStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.F64_MUL -> {
+                        int local = caseLocal(Bytecode.F64_MUL);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setDoubleStatic(sp - 1, frame.getDoubleStatic(sp - 1) * frame.getDoubleStatic(sp));
+                        pc++;
+                    }
+                    case Bytecode.F64_DIV -> {
+                        int local = caseLocal(Bytecode.F64_DIV);
+                        pc += local;
+                        sp += local;
+                        sp--;
+                        frame.setDoubleStatic(sp - 1, frame.getDoubleStatic(sp - 1) / frame.getDoubleStatic(sp));
+                        pc++;
+                    }
                     case Bytecode.I32_WRAP_I64 -> {
                         int local = caseLocal(Bytecode.I32_WRAP_I64);
                         pc += local;
