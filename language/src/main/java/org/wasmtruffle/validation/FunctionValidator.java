@@ -143,15 +143,11 @@ public final class FunctionValidator {
     private int lastLocalSet = -1;
     /**
      * Where the {@code local.set} right before {@link #lastLocalGet} was emitted, if adjacent to it (no label between);
-     * -1 if none. Set with {@link #lastLocalGet}.
+     * -1 if none. Set with {@link #lastLocalGet}: when that {@code local.get} became a
+     * {@link Bytecode#LOCAL_GET_ADD_CONST_GLOBAL_SET}, the set before it can join a {@code local.get} of its local that
+     * follows ({@link Bytecode#EPILOGUE}).
      */
     private int localSetBeforeLastGet = -1;
-    /**
-     * Where a {@code local.set} right before a {@link Bytecode#LOCAL_GET_ADD_CONST_GLOBAL_SET} was emitted (no label
-     * between), for fusing the two with a {@code local.get} of the same local that follows ({@link Bytecode#EPILOGUE});
-     * -1 if none.
-     */
-    private int setBeforeStackRestore = -1;
     /** Where the last {@link Bytecode#LOCAL_GET_LOCAL_LOAD} of an i32 was made; -1 if none. */
     private int lastLocalGetLocalLoad = -1;
     /**
@@ -751,12 +747,12 @@ public final class FunctionValidator {
                         pop(t);
                     }
                     boolean get = opcode == 0x20 && emitting();
-                    if (get && setBeforeStackRestore >= 0 && out.canFuseWith(setBeforeStackRestore + 2, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET, 7)
-                                    && out.get(setBeforeStackRestore) == Bytecode.LOCAL_SET && out.get(setBeforeStackRestore + 1) == index) {
+                    if (get && localSetBeforeLastGet >= 0 && localSetBeforeLastGet + 2 == localGetBeforeConst
+                                    && out.canFuseWith(localGetBeforeConst, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET, 7)
+                                    && out.get(localSetBeforeLastGet) == Bytecode.LOCAL_SET && out.get(localSetBeforeLastGet + 1) == index) {
                         // A C epilogue: the result kept in a local, the stack pointer restored, the result read back.
-                        out.set(setBeforeStackRestore, Bytecode.EPILOGUE);
+                        out.set(localSetBeforeLastGet, Bytecode.EPILOGUE);
                         out.emit(Bytecode.LOCAL_GET, index);
-                        setBeforeStackRestore = -1;
                         lastLocalGet = -1;
                         localGetBeforeLast = -1;
                         push(t);
@@ -765,9 +761,8 @@ public final class FunctionValidator {
                     localGetBeforeLast = get && out.canFuseWith(lastLocalGet, Bytecode.LOCAL_GET, 2) ? lastLocalGet : -1;
                     localSetBeforeLastGet = get && out.canFuseWith(lastLocalSet, Bytecode.LOCAL_SET, 2) ? lastLocalSet : -1;
                     lastLocalGet = get ? out.position() : -1;
-                    lastLocalSet = opcode == 0x21 && emitting() ? out.position() : -1;
+                    lastLocalSet = -1;
                     if (opcode != 0x20 && emitting() && out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2)) {
-                        lastLocalSet = -1;
                         // Adding a constant, then keeping the sum in a local: one instruction.
                         out.set(lastAddConstant, opcode == 0x21 ? Bytecode.I32_ADD_CONST_SET : Bytecode.I32_ADD_CONST_TEE);
                         out.emit(index);
@@ -776,6 +771,7 @@ public final class FunctionValidator {
                             out.set(globalGetBeforeConst, opcode == 0x21 ? Bytecode.GLOBAL_GET_ADD_CONST_SET : Bytecode.GLOBAL_GET_ADD_CONST_TEE);
                         }
                     } else {
+                        lastLocalSet = opcode == 0x21 && emitting() ? out.position() : -1;
                         emit(opcode, index);
                     }
                     if (opcode != 0x21) {
@@ -1215,7 +1211,6 @@ public final class FunctionValidator {
         } else if (out.canFuseWith(lastAddConstant, Bytecode.I32_ADD_CONST, 2) && localGetBeforeConst >= 0 && localGetBeforeConst + 2 == lastAddConstant
                         && out.get(localGetBeforeConst) == Bytecode.LOCAL_GET) {
             out.set(localGetBeforeConst, Bytecode.LOCAL_GET_ADD_CONST_GLOBAL_SET);
-            setBeforeStackRestore = localSetBeforeLastGet >= 0 && localSetBeforeLastGet + 2 == localGetBeforeConst ? localSetBeforeLastGet : -1;
         } else {
             return false;
         }
