@@ -20,6 +20,9 @@ final class ModuleBytes implements ByteSequence {
      * buffer as large as the file, all fresh memory, and copies the file twice through cold memory.
      */
     static final int CHUNK = 256 * 1024;
+    /** The longest array the JVM allocates everywhere. */
+    private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+    private static final String TOO_LARGE = "the file is larger than 2 GB";
 
     private final byte[] bytes;
 
@@ -34,32 +37,31 @@ final class ModuleBytes implements ByteSequence {
     static ModuleBytes read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {
             long size = channel.size();
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IOException("the file is larger than 2 GB");
+            if (size > MAX_LENGTH) {
+                throw new IOException(TOO_LARGE);
             }
             byte[] bytes = new byte[size > 0 ? (int) size : CHUNK];
             int length = 0;
             while (true) {
                 if (length == bytes.length) {
-                    if (bytes.length >= Integer.MAX_VALUE - 8) {
-                        throw new IOException("the file is larger than 2 GB");
+                    // Full, most likely at the end (the size was right): a one-byte read tells, before the array is
+                    // doubled for nothing.
+                    ByteBuffer probe = ByteBuffer.allocate(1);
+                    if (channel.read(probe) < 0) {
+                        break;
                     }
-                    bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length));
+                    if (bytes.length == MAX_LENGTH) {
+                        throw new IOException(TOO_LARGE);
+                    }
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_LENGTH, 2L * bytes.length));
+                    bytes[length++] = probe.get(0);
+                    continue;
                 }
                 int n = channel.read(ByteBuffer.wrap(bytes, length, Math.min(CHUNK, bytes.length - length)));
                 if (n < 0) {
                     break;
                 }
                 length += n;
-                if (length == size) {
-                    // Most likely the end: a one-byte probe saves doubling the array for nothing.
-                    ByteBuffer probe = ByteBuffer.allocate(1);
-                    if (channel.read(probe) < 0) {
-                        break;
-                    }
-                    bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length));
-                    bytes[length++] = probe.get(0);
-                }
             }
             return new ModuleBytes(length == bytes.length ? bytes : Arrays.copyOf(bytes, length));
         }
