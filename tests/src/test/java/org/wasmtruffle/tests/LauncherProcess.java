@@ -54,7 +54,8 @@ final class LauncherProcess {
         return runCommand(workDir, null, List.of("bash", "-c", script));
     }
 
-    private static Result runCommand(Path workDir, String stdin, List<String> command) throws IOException, InterruptedException {
+    /** Runs {@code command} in {@code workDir} with {@code stdin} (may be {@code null}: empty), in the same environment. */
+    static Result runCommand(Path workDir, String stdin, List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
