@@ -18,12 +18,19 @@ final class GuestCompiler {
     private GuestCompiler() {
     }
 
+    private static final String WABT = "wat2wasm from wabt (apt-get install wabt)";
+
     /** Compiles WebAssembly text into {@code dir/NAME.wasm} (with a name section). */
     static Path wat(Path dir, String name, String text) throws IOException, InterruptedException {
         Path source = Files.writeString(dir.resolve(name + ".wat"), text);
         Path binary = dir.resolve(name + ".wasm");
-        run(List.of("wat2wasm", "--debug-names", source.toString(), "-o", binary.toString()), "wat2wasm from wabt (apt-get install wabt)");
+        run(List.of("wat2wasm", "--debug-names", source.toString(), "-o", binary.toString()), WABT);
         return binary;
+    }
+
+    /** Compiles the WebAssembly text file {@code source} into {@code binary} as plain {@code wat2wasm} does (no name section). */
+    static void watFile(Path source, Path binary) throws IOException, InterruptedException {
+        run(List.of("wat2wasm", source.toString(), "-o", binary.toString()), WABT);
     }
 
     /** Compiles a C program into the WASI command module {@code dir/NAME.wasm}. */

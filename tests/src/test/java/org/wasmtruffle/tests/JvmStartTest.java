@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +49,7 @@ class JvmStartTest {
     void trainingModuleIsBuiltFromItsSource() throws IOException, InterruptedException {
         Path source = root.resolve("launcher/jvm-start/training.wat");
         Path binary = work.resolve("training.wasm");
-        Process process = new ProcessBuilder("wat2wasm", source.toString(), "-o", binary.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0, output);
+        GuestCompiler.watFile(source, binary);
         assertArrayEquals(Files.readAllBytes(binary), Files.readAllBytes(root.resolve("launcher/jvm-start/training.wasm")),
                         "launcher/jvm-start/training.wasm is not `wat2wasm training.wat`: regenerate it");
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ class LauncherTest {
 
     @Test
     void aTrapExitsWith134AndPrintsTheWasmBacktrace() throws Exception {
-        Path module = wat("trap", """
+        Path module = GuestCompiler.wat(work, "trap", """
                         (module
                           (func $inner unreachable)
                           (func $outer call $inner)
@@ -131,7 +130,7 @@ class LauncherTest {
 
     @Test
     void startRunsAndSucceeds() throws Exception {
-        Path module = wat("start", """
+        Path module = GuestCompiler.wat(work, "start", """
                         (module
                           (global $g (mut i32) (i32.const 0))
                           (func (export "_start") (global.set $g (i32.const 1))))
@@ -143,7 +142,7 @@ class LauncherTest {
 
     @Test
     void aModuleWithoutStartIsReported() throws Exception {
-        Path module = wat("nostart", "(module (func (export \"f\")))");
+        Path module = GuestCompiler.wat(work, "nostart", "(module (func (export \"f\")))");
         Result r = run(module.toString());
         assertEquals(1, r.status(), r::toString);
         assertOneErrorLine(r, "_start");
@@ -151,7 +150,7 @@ class LauncherTest {
 
     @Test
     void invokeParsesArgumentsAndPrintsResults() throws Exception {
-        Path module = wat("arith", """
+        Path module = GuestCompiler.wat(work, "arith", """
                         (module
                           (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
                           (func (export "pair") (param i64 f64) (result f64 i64) (local.get 1) (local.get 0)))
@@ -180,22 +179,6 @@ class LauncherTest {
 
     private static void assertNoJavaStackTrace(Result r) {
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread") || r.err().contains(".java:"), () -> "a Java stack trace\n" + r);
-    }
-
-    /** Compiles WebAssembly text into {@code NAME.wasm} (with a name section) using wabt's wat2wasm. */
-    private static Path wat(String name, String text) throws IOException, InterruptedException {
-        Path source = Files.writeString(work.resolve(name + ".wat"), text);
-        Path binary = work.resolve(name + ".wasm");
-        Process process;
-        try {
-            process = new ProcessBuilder("wat2wasm", "--debug-names", source.toString(), "-o", binary.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            fail("this test needs wat2wasm from wabt on PATH (apt-get install wabt): " + e.getMessage());
-            throw e;
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, () -> "wat2wasm failed: " + output);
-        return binary;
     }
 
     /** Runs bin/wasm-truffle with this JVM's JDK and returns what it did. */
