@@ -10,6 +10,7 @@ import datetime
 import math
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
@@ -211,7 +212,8 @@ def commands(runtime, module, args, native_command, warm, warmup, measured):
         return [str(ROOT / "bin" / "wasm-truffle"), module] + args
     if runtime == "wasm-truffle-native":
         if warm:
-            return None  # the in-process warm runner needs a JVM; the native launcher is measured cold
+            # The launcher's own repetition: every run in one engine, its compiled code kept (see --help).
+            return [str(NATIVE_LAUNCHER), f"--repeat={warmup + measured}", module] + args
         return [str(NATIVE_LAUNCHER), module] + args
     if runtime == "wasm-truffle-interp":
         if warm:
@@ -229,12 +231,20 @@ def commands(runtime, module, args, native_command, warm, warmup, measured):
     raise ValueError(runtime)
 
 
-def parse_iterations(err):
+LAUNCHER_RUN = re.compile(r"^wasm-truffle: run (\d+) of \d+: ([0-9.]+) s$")
+
+
+def parse_iterations(err, warmup):
+    """The measured iterations' times: the runners' "iteration N measured S" lines, or the launcher's
+    "wasm-truffle: run K of N: S s" lines (--repeat) after the first warmup ones."""
     measured = []
     for line in err.splitlines():
         parts = line.split()
         if len(parts) == 4 and parts[0] == "iteration" and parts[2] == "measured":
             measured.append(float(parts[3]))
+        run = LAUNCHER_RUN.match(line.strip())
+        if run and int(run.group(1)) > warmup:
+            measured.append(float(run.group(2)))
     return measured
 
 
@@ -291,7 +301,7 @@ def measure(workloads, runtimes, options, python_path):
                         cell["error"] = outcome.error
                         break
                     if warm:
-                        times = parse_iterations(err)
+                        times = parse_iterations(err, options.warmup)
                         if not times:
                             cell["error"] = "no measured iterations: " + err.strip()[-300:]
                             break

@@ -40,6 +40,8 @@ final class CommandLine {
     private final List<String> tcpListen = new ArrayList<>();
     /** {@code --module-cache}: a directory, {@code ""} for none, or {@code null} for the default. */
     private String moduleCache;
+    /** {@code --repeat}: how many times the module runs in this process. */
+    private int repeat = 1;
 
     private CommandLine() {
     }
@@ -116,6 +118,10 @@ final class CommandLine {
                         throw new UsageException("option --module-cache needs a directory, or none");
                     }
                     cl.moduleCache = value.equals("none") ? "" : value;
+                }
+                case "--repeat" -> {
+                    requireCommand(cl, Command.RUN, name);
+                    cl.repeat = parseCount(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "N"), name);
                 }
                 case "--stack-size" -> cl.stackSize = parseSize(inlineValue != null ? inlineValue : valueAfter(args, ++i, name, "SIZE"));
                 case "--timeout" -> {
@@ -230,6 +236,18 @@ final class CommandLine {
         return count * unit;
     }
 
+    private static int parseCount(String text, String option) throws UsageException {
+        try {
+            int count = Integer.parseInt(text.trim());
+            if (count > 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("invalid " + option + " '" + text + "': expected a positive number");
+    }
+
     private static Duration parseSeconds(String text) throws UsageException {
         try {
             long seconds = Long.parseLong(text.trim());
@@ -317,6 +335,11 @@ final class CommandLine {
      */
     String moduleCache() {
         return moduleCache;
+    }
+
+    /** How many times the module runs, one after the other, in one engine ({@code --repeat}; 1 without it). */
+    int repeat() {
+        return repeat;
     }
 
     /** The guest's arguments ({@link Command#RUN}) or the script paths ({@link Command#WAST}). */

@@ -35,6 +35,11 @@ final class HelpText {
                                              remember validated modules in DIR, so that the next run of the
                                              same module starts faster (default: $XDG_CACHE_HOME/wasm-truffle/
                                              modules, or ~/.cache/wasm-truffle/modules); none: no cache
+                      --repeat N             run the module N times, one after the other, each in a fresh
+                                             instance but all in one engine, so later runs reuse the code the
+                                             JIT compiled in earlier ones (steady-state timing); prints
+                                             "wasm-truffle: run K of N: SECONDS s" on stderr after each run
+                                             and stops at the first that fails, with its exit status
 
                     Running spec test scripts (wast):
                       wasm-truffle wast [--summary] [--timeout=SECONDS] [--stack-size=SIZE] PATH...

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -22,7 +24,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 /**
  * {@code wasm-truffle [run] MODULE [ARGS...]}: loads the module, instantiates it (WASI imports are
  * served by the engine's {@code wasi_snapshot_preview1} host module) and calls {@code _start}, or the
- * export named by {@code --invoke}.
+ * export named by {@code --invoke}; with {@code --repeat N}, N times in one engine.
  */
 final class RunCommand {
     /** Deep guest recursion needs a deep host stack; the JVM only commits what is used. */
@@ -41,12 +43,21 @@ final class RunCommand {
 
     private final CommandLine commandLine;
     private final PrintStream out;
+    /** Where {@code --repeat} reports each run's time. */
+    private final PrintStream err;
     private final GuestStreams streams;
     private final ErrorReporter reporter;
+    /**
+     * The module, read on the first run. Every run of {@code --repeat} evaluates this same source, so that the engine
+     * finds its parsed module, and the code compiled for it, in its cache: a source read again is not the same
+     * source to the engine.
+     */
+    private Source source;
 
-    RunCommand(CommandLine commandLine, PrintStream out, GuestStreams streams, ErrorReporter reporter) {
+    RunCommand(CommandLine commandLine, PrintStream out, PrintStream err, GuestStreams streams, ErrorReporter reporter) {
         this.commandLine = commandLine;
         this.out = out;
+        this.err = err;
         this.streams = streams;
         this.reporter = reporter;
     }
@@ -69,17 +80,41 @@ final class RunCommand {
         for (int i = 1; i < guestArguments.length; i++) {
             guestArguments[i] = commandLine.arguments().get(i - 1);
         }
+        int runs = commandLine.repeat();
+        if (runs == 1) {
+            return runOnce(null, guestArguments);
+        }
+        // One engine for all runs: the parsed module and the compiled code outlive each run's context.
+        Engine engine;
+        try {
+            engine = Engine.newBuilder(WasmTruffleLauncher.LANGUAGE).options(options()).allowExperimentalOptions(true).in(streams.in()).out(streams.out())
+                            .err(streams.err()).build();
+        } catch (IllegalArgumentException | PolyglotException e) {
+            return optionProblem(e);
+        }
+        try {
+            for (int run = 1; run <= runs; run++) {
+                long start = System.nanoTime();
+                int status = runOnce(engine, guestArguments);
+                if (status != ExitStatus.SUCCESS) {
+                    return status;
+                }
+                err.printf(Locale.ROOT, "%s: run %d of %d: %.4f s%n", WasmTruffleLauncher.NAME, run, runs, (System.nanoTime() - start) / 1e9);
+                err.flush();
+            }
+            return ExitStatus.SUCCESS;
+        } finally {
+            engine.close();
+        }
+    }
+
+    /** Runs the module once, in a new context of {@code engine} (null: of an engine of its own, with the options). */
+    private int runOnce(Engine engine, String[] guestArguments) {
         Context context;
         try {
-            context = newContext(guestArguments);
+            context = newContext(engine, guestArguments);
         } catch (IllegalArgumentException | PolyglotException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("Could not find option") && (message.contains(WASI_DIRS_OPTION) || message.contains(WASI_TCP_LISTEN_OPTION))) {
-                // Our own option names: the user typed --dir or --tcplisten, not them.
-                return reporter.loadError("--dir and --tcplisten need WASI support (the wasm-truffle-wasi jar), which is not on the class path");
-            }
-            // Unknown options and bad option values are reported here by the engine.
-            return reporter.optionError(e);
+            return optionProblem(e);
         }
         try {
             return runIn(context);
@@ -95,11 +130,45 @@ final class RunCommand {
         }
     }
 
+    private int optionProblem(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Could not find option") && (message.contains(WASI_DIRS_OPTION) || message.contains(WASI_TCP_LISTEN_OPTION))) {
+            // Our own option names: the user typed --dir or --tcplisten, not them.
+            return reporter.loadError("--dir and --tcplisten need WASI support (the wasm-truffle-wasi jar), which is not on the class path");
+        }
+        // Unknown options and bad option values are reported here by the engine.
+        return reporter.optionError(e);
+    }
+
     /**
-     * A context for the guest: its arguments and environment, the preopened folders and sockets, the
-     * launcher's streams, and file access (the sandbox is the set of preopened folders).
+     * A context for the guest: its arguments and environment, the launcher's streams, and file access (the
+     * sandbox is the set of preopened folders). Its options ({@link #options}) are given here, or to
+     * {@code engine} when there is one.
      */
-    private Context newContext(String[] guestArguments) {
+    private Context newContext(Engine engine, String[] guestArguments) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String name : commandLine.inheritedVariables()) {
+            String value = System.getenv(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
+        environment.putAll(commandLine.environment());
+        Context.Builder builder = Context.newBuilder(WasmTruffleLauncher.LANGUAGE).arguments(WasmTruffleLauncher.LANGUAGE, guestArguments)
+                        .environment(environment).allowIO(IOAccess.ALL).in(streams.in()).out(streams.out()).err(streams.err());
+        if (engine != null) {
+            builder.engine(engine);
+        } else {
+            builder.options(options()).allowExperimentalOptions(true);
+        }
+        if (commandLine.inheritEnv()) {
+            builder.allowEnvironmentAccess(EnvironmentAccess.INHERIT);
+        }
+        return builder.build();
+    }
+
+    /** The polyglot options: the preopened folders and sockets, the module cache, and the command line's own. */
+    private Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         // Only when asked for: without the WASI jar the engine would reject the option names.
         if (!commandLine.dirs().isEmpty()) {
@@ -111,21 +180,7 @@ final class RunCommand {
         options.put(MODULE_CACHE_OPTION, moduleCacheDirectory(commandLine.moduleCache(), System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home")));
         // An explicit --wasm-truffle.ModuleCacheDir wins over --module-cache and the default.
         options.putAll(commandLine.polyglotOptions());
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (String name : commandLine.inheritedVariables()) {
-            String value = System.getenv(name);
-            if (value != null) {
-                environment.put(name, value);
-            }
-        }
-        environment.putAll(commandLine.environment());
-        Context.Builder builder = Context.newBuilder(WasmTruffleLauncher.LANGUAGE).options(options).allowExperimentalOptions(true)
-                        .arguments(WasmTruffleLauncher.LANGUAGE, guestArguments).environment(environment).allowIO(IOAccess.ALL)
-                        .in(streams.in()).out(streams.out()).err(streams.err());
-        if (commandLine.inheritEnv()) {
-            builder.allowEnvironmentAccess(EnvironmentAccess.INHERIT);
-        }
-        return builder.build();
+        return options;
     }
 
     /**
@@ -155,21 +210,23 @@ final class RunCommand {
 
     private int runIn(Context context) {
         String fileName = commandLine.module();
-        ModuleBytes bytes;
-        try {
-            bytes = ModuleBytes.read(Path.of(fileName));
-        } catch (NoSuchFileException e) {
-            return reporter.loadError("cannot read " + fileName + ": no such file");
-        } catch (AccessDeniedException e) {
-            return reporter.loadError("cannot read " + fileName + ": permission denied");
-        } catch (IOException | InvalidPathException e) {
-            return reporter.loadError("cannot read " + fileName + ": " + e.getMessage());
+        if (source == null) {
+            ModuleBytes bytes;
+            try {
+                bytes = ModuleBytes.read(Path.of(fileName));
+            } catch (NoSuchFileException e) {
+                return reporter.loadError("cannot read " + fileName + ": no such file");
+            } catch (AccessDeniedException e) {
+                return reporter.loadError("cannot read " + fileName + ": permission denied");
+            } catch (IOException | InvalidPathException e) {
+                return reporter.loadError("cannot read " + fileName + ": " + e.getMessage());
+            }
+            if (looksLikeText(bytes.toByteArray())) {
+                return reporter.loadError(fileName + " is in the WebAssembly text format, which wasm-truffle does not read yet; convert it with wat2wasm");
+            }
+            source = Source.newBuilder(WasmTruffleLauncher.LANGUAGE, bytes, Path.of(fileName).getFileName().toString()).buildLiteral();
         }
-        if (looksLikeText(bytes.toByteArray())) {
-            return reporter.loadError(fileName + " is in the WebAssembly text format, which wasm-truffle does not read yet; convert it with wat2wasm");
-        }
-        String sourceName = Path.of(fileName).getFileName().toString();
-        Value module = context.eval(Source.newBuilder(WasmTruffleLauncher.LANGUAGE, bytes, sourceName).buildLiteral());
+        Value module = context.eval(source);
         Value instance;
         try {
             instance = module.newInstance(ProxyObject.fromMap(Map.of()));

@@ -68,7 +68,7 @@ public final class WasmTruffleLauncher {
                     out.println(LauncherVersion.line());
                     yield ExitStatus.SUCCESS;
                 }
-                case RUN -> new RunCommand(commandLine, out, guestStreams, reporter).run();
+                case RUN -> new RunCommand(commandLine, out, err, guestStreams, reporter).run();
                 case WAST -> new WastCommand(commandLine, out, reporter).run();
             };
         } catch (RuntimeException | Error e) {

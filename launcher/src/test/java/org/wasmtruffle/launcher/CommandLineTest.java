@@ -87,6 +87,19 @@ class CommandLineTest {
     }
 
     @Test
+    void repeatTakesAPositiveCount() throws UsageException {
+        assertEquals(1, parse("m.wasm").repeat());
+        assertEquals(18, parse("--repeat", "18", "m.wasm").repeat());
+        assertEquals(3, parse("--repeat=3", "m.wasm", "--repeat=5").repeat(), "after MODULE it is the guest's");
+        assertEquals(java.util.List.of("--repeat=5"), parse("--repeat=3", "m.wasm", "--repeat=5").arguments());
+        assertThrows(UsageException.class, () -> parse("--repeat=0", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--repeat=-2", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--repeat=many", "m.wasm"));
+        assertThrows(UsageException.class, () -> parse("--repeat"));
+        assertThrows(UsageException.class, () -> parse("wast", "--repeat=2", "a.json"));
+    }
+
+    @Test
     void sizes() throws UsageException {
         assertEquals(4096, CommandLine.parseSize("4096"));
         assertEquals(64 << 10, CommandLine.parseSize("64k"));

@@ -2,6 +2,7 @@ package org.wasmtruffle.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -19,6 +20,46 @@ class RunCommandTest {
     /** {@code (module (func (export "answer") (result i32) i32.const 42))}. */
     private static final byte[] ANSWER = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, 0x03, 0x02, 0x01, 0x00,
                     0x07, 0x0a, 0x01, 0x06, 0x61, 0x6e, 0x73, 0x77, 0x65, 0x72, 0x00, 0x00, 0x0a, 0x06, 0x01, 0x04, 0x00, 0x41, 0x2a, 0x0b};
+
+    /** {@code (module (func (export "boom") unreachable))}. */
+    private static final byte[] BOOM = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00,
+                    0x07, 0x08, 0x01, 0x04, 0x62, 0x6f, 0x6f, 0x6d, 0x00, 0x00, 0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b};
+
+    /** Runs the export {@code name} of {@code module} with {@code --repeat}, from a file in {@code dir}. */
+    private static Outcome repeat(Path dir, byte[] module, String name, String... options) throws IOException {
+        Path file = Files.write(dir.resolve(name + ".wasm"), module);
+        String[] args = Stream.concat(Stream.of(options), Stream.of("--invoke", name, file.toString())).toArray(String[]::new);
+        return launch(args);
+    }
+
+    @Test
+    void repeatRunsTheModuleThatManyTimesAndReportsEachRun(@TempDir Path dir) throws IOException {
+        Outcome outcome = repeat(dir, ANSWER, "answer", "--module-cache=none", "--repeat", "3");
+        assertEquals(0, outcome.status, outcome.err);
+        assertEquals("42\n42\n42\n", outcome.out);
+        String[] lines = outcome.err.split("\n");
+        assertEquals(3, lines.length, outcome.err);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(lines[i].matches("wasm-truffle: run " + (i + 1) + " of 3: \\d+\\.\\d{4} s"), lines[i]);
+        }
+    }
+
+    @Test
+    void repeatStopsAtTheFirstRunThatFails(@TempDir Path dir) throws IOException {
+        Outcome outcome = repeat(dir, BOOM, "boom", "--module-cache=none", "--repeat", "3");
+        assertEquals(ExitStatus.TRAP, outcome.status);
+        assertTrue(outcome.err.startsWith("Error: wasm trap: "), outcome.err);
+        assertEquals(1, outcome.err.split("Error: wasm trap", -1).length - 1, "one run only: " + outcome.err);
+        assertFalse(outcome.err.contains("run 1 of 3"), outcome.err);
+    }
+
+    @Test
+    void repeatReportsABadOptionOnce(@TempDir Path dir) throws IOException {
+        Outcome outcome = repeat(dir, ANSWER, "answer", "--repeat", "2", "--engine.NoSuchOption=1");
+        assertEquals(ExitStatus.USAGE_ERROR, outcome.status);
+        assertTrue(outcome.err.startsWith("wasm-truffle: unknown option '--engine.NoSuchOption'"), outcome.err);
+        assertEquals("", outcome.out);
+    }
 
     @Test
     void theDefaultModuleCacheIsInTheUsersCacheDirectory() {
@@ -76,13 +117,21 @@ class RunCommandTest {
 
     /** Runs the launcher in this process and returns what it printed; it must succeed. */
     private static String run(String... args) {
+        Outcome outcome = launch(args);
+        assertEquals(0, outcome.status, outcome.err);
+        return outcome.out;
+    }
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome launch(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = new WasmTruffleLauncher(new ByteArrayInputStream(new byte[0]), o, e).launch(args);
         }
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

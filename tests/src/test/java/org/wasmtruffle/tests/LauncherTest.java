@@ -169,6 +169,44 @@ class LauncherTest {
         assertEquals(2, missing.status(), missing::toString);
     }
 
+    @Test
+    void repeatRunsACommandAgainReusingItsCompiledCode() throws Exception {
+        // proc_exit(0) ends each run, closing that run's context only.
+        Path module = GuestCompiler.wat(work, "repeat", """
+                        (module
+                          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+                          (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+                          (memory (export "memory") 1)
+                          (data (i32.const 16) "ran\\n")
+                          (func $step (param i32) (result i32) (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 1)))
+                          (func (export "_start") (local $i i32) (local $x i32)
+                            (loop $l
+                              (local.set $x (call $step (local.get $x)))
+                              (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 20000))))
+                            (i32.store (i32.const 0) (i32.const 16))
+                            (i32.store (i32.const 4) (i32.const 4))
+                            (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+                            (call $proc_exit (i32.const 0))))
+                        """);
+        Path log = work.resolve("repeat-compilation.log");
+        Files.deleteIfExists(log);
+        Result r = run("--repeat", "3", "--wasm-truffle.Inlining=false", "--engine.BackgroundCompilation=false", "--engine.MultiTier=false",
+                        "--engine.SingleTierCompilationThreshold=100", "--engine.TraceCompilation", "--log.file=" + log, module.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals("ran\nran\nran\n", r.out(), r::toString);
+        List<String> runs = r.errLines().stream().filter(l -> l.startsWith("wasm-truffle: run ")).toList();
+        assertEquals(3, runs.size(), r::toString);
+        assertTrue(runs.get(2).matches("wasm-truffle: run 3 of 3: \\d+\\.\\d{4} s"), r::toString);
+        // The function called 20,000 times a run is compiled in the first run only: later runs find its code.
+        List<String> compiled = Files.readAllLines(log).stream().filter(l -> l.contains("opt done") && l.contains(" step ")).toList();
+        assertEquals(1, compiled.size(), () -> String.join("\n", compiled) + "\n" + r);
+
+        Path failing = GuestCompiler.c(work, "repeat-exit", "#include <stdlib.h>\nint main(void) { exit(3); }\n");
+        Result fails = run("--repeat", "3", failing.toString());
+        assertEquals(3, fails.status(), fails::toString);
+        assertFalse(fails.err().contains("wasm-truffle: run "), fails::toString);
+    }
+
     private static void assertOneErrorLine(Result r, String expected) {
         List<String> lines = r.errLines();
         assertEquals(1, lines.size(), () -> "expected one line on stderr\n" + r);
