@@ -207,6 +207,26 @@ class LauncherTest {
         assertFalse(fails.err().contains("wasm-truffle: run "), fails::toString);
     }
 
+    @Test
+    void theLauncherRunsOnAJvmWithoutGraalToo() throws Exception {
+        // The launcher sets compiler options of its own (RunCommand.COMPILER_DEFAULTS), which the interpreter-only
+        // runtime of a JVM without JVMCI does not know: it must leave them out there, not fail.
+        Path module = GuestCompiler.wat(work, "plain-jvm", """
+                        (module
+                          (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+                          (func (export "_start") (call $proc_exit (i32.const 7))))
+                        """);
+        Path target = TestPaths.repositoryRoot().resolve("launcher/target");
+        for (String repeat : new String[]{"--repeat=1", "--repeat=2"}) {
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                            "--sun-misc-unsafe-memory-access=allow", "-cp", target.resolve("wasm-truffle-launcher.jar") + ":" + target.resolve("lib") + "/*",
+                            "org.wasmtruffle.launcher.WasmTruffleLauncher", "--engine.WarnInterpreterOnly=false", repeat, module.toString());
+            LauncherProcess.Result r = LauncherProcess.runCommand(work, "", command);
+            assertEquals(7, r.status(), r::toString);
+            assertFalse(r.err().contains("unknown option"), r::toString);
+        }
+    }
+
     private static void assertOneErrorLine(Result r, String expected) {
         List<String> lines = r.errLines();
         assertEquals(1, lines.size(), () -> "expected one line on stderr\n" + r);
