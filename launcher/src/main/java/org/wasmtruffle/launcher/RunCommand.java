@@ -42,9 +42,9 @@ final class RunCommand {
     /**
      * Compiler options the launcher sets unless the command line does. Truffle's inlining budgets (12,000 graph nodes
      * by default) run out early on our functions, whose bytecode partial evaluation expands instruction by
-     * instruction: qsort's sort function, compiled warm, inlined 28 to 40 of its 58 calls, and its steady state varied
-     * from process to process between 0.60 and 1.25 s in the native launcher (0.42-0.68 s on the JVM); with 30,000,
-     * 0.38-0.64 s (0.37-0.40 s). Cold runs and the Python workloads stayed within noise.
+     * instruction: qsort's sort function, compiled warm, inlined 28 to 40 calls and left 18 to 20 out, and its steady
+     * state varied from process to process between 0.60 and 1.25 s in the native launcher (0.42-0.68 s on the JVM);
+     * with 30,000, 0.38-0.64 s (0.37-0.40 s). Cold runs and the Python workloads stayed within noise.
      */
     static final Map<String, String> COMPILER_DEFAULTS = Map.of("compiler.InliningExpansionBudget", "30000", "compiler.InliningInliningBudget", "30000");
 
