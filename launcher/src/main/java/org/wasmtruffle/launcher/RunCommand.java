@@ -185,11 +185,18 @@ final class RunCommand {
     }
 
     /**
-     * Builds an engine or context with {@link #COMPILER_DEFAULTS} added to {@link #options}, or without them when the
-     * Truffle runtime has no optimizing compiler (a JVM without Graal), whose engine rejects compiler options.
+     * Builds an engine or context with {@link #COMPILER_DEFAULTS} added to {@link #options} where Truffle can compile:
+     * in a native image, or on a JVM with JVMCI on. An interpreter-only runtime (a JVM without Graal) rejects compiler
+     * options, so it gets none; and should the optimizing runtime fail to start on a JVM with JVMCI, the options are
+     * left out then too.
      */
     private <T> T withCompilerDefaults(Function<Map<String, String>, T> build) {
         Map<String, String> options = options();
+        // A JVM with JVMCI on (-XX:+EnableJVMCI) has its module in the boot layer; no other JVM has.
+        boolean mayCompile = "runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode")) || ModuleLayer.boot().findModule("jdk.internal.vm.ci").isPresent();
+        if (!mayCompile) {
+            return build.apply(options);
+        }
         Map<String, String> withDefaults = new LinkedHashMap<>(COMPILER_DEFAULTS);
         withDefaults.putAll(options);
         try {

@@ -217,13 +217,18 @@ class LauncherTest {
                           (func (export "_start") (call $proc_exit (i32.const 7))))
                         """);
         Path target = TestPaths.repositoryRoot().resolve("launcher/target");
-        for (String repeat : new String[]{"--repeat=1", "--repeat=2"}) {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
-                            "--sun-misc-unsafe-memory-access=allow", "-cp", target.resolve("wasm-truffle-launcher.jar") + ":" + target.resolve("lib") + "/*",
-                            "org.wasmtruffle.launcher.WasmTruffleLauncher", "--engine.WarnInterpreterOnly=false", repeat, module.toString());
-            LauncherProcess.Result r = LauncherProcess.runCommand(work, "", command);
-            assertEquals(7, r.status(), r::toString);
-            assertFalse(r.err().contains("unknown option"), r::toString);
+        for (String warn : new String[]{"--engine.WarnInterpreterOnly=true", "--engine.WarnInterpreterOnly=false"}) {
+            for (String repeat : new String[]{"--repeat=1", "--repeat=2"}) {
+                List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                                "--sun-misc-unsafe-memory-access=allow", "-cp", target.resolve("wasm-truffle-launcher.jar") + ":" + target.resolve("lib") + "/*",
+                                "org.wasmtruffle.launcher.WasmTruffleLauncher", warn, repeat, module.toString());
+                LauncherProcess.Result r = LauncherProcess.runCommand(work, "", command);
+                assertEquals(7, r.status(), r::toString);
+                assertFalse(r.err().contains("unknown option"), r::toString);
+                // Truffle's warning about the interpreter-only runtime: once if asked for, as without the defaults.
+                int warnings = r.err().split("uses a fallback runtime", -1).length - 1;
+                assertEquals(warn.endsWith("true") ? 1 : 0, warnings, r::toString);
+            }
         }
     }
 
