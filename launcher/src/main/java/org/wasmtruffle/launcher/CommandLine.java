@@ -237,27 +237,24 @@ final class CommandLine {
     }
 
     private static int parseCount(String text, String option) throws UsageException {
-        try {
-            int count = Integer.parseInt(text.trim());
-            if (count > 0) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("invalid " + option + " '" + text + "': expected a positive number");
+        return (int) parsePositive(text, Integer.MAX_VALUE, "invalid " + option + " '" + text + "': expected a positive number");
     }
 
     private static Duration parseSeconds(String text) throws UsageException {
+        return Duration.ofSeconds(parsePositive(text, Long.MAX_VALUE, "invalid timeout '" + text + "': expected a positive number of seconds"));
+    }
+
+    /** {@code text} as a whole number from 1 to {@code max}; otherwise a usage error saying {@code problem}. */
+    private static long parsePositive(String text, long max, String problem) throws UsageException {
         try {
-            long seconds = Long.parseLong(text.trim());
-            if (seconds > 0) {
-                return Duration.ofSeconds(seconds);
+            long value = Long.parseLong(text.trim());
+            if (value > 0 && value <= max) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("invalid timeout '" + text + "': expected a positive number of seconds");
+        throw new UsageException(problem);
     }
 
     Command command() {

@@ -122,7 +122,7 @@ final class RunCommand {
     private int runOnce(Engine engine, String[] guestArguments) {
         Context context;
         try {
-            context = newContext(engine, guestArguments);
+            context = engine == null ? withCompilerDefaults(options -> newContext(null, options, guestArguments)) : newContext(engine, Map.of(), guestArguments);
         } catch (IllegalArgumentException | PolyglotException e) {
             return optionProblem(e);
         }
@@ -152,16 +152,9 @@ final class RunCommand {
 
     /**
      * A context for the guest: its arguments and environment, the launcher's streams, and file access (the
-     * sandbox is the set of preopened folders). Its options ({@link #options}) are given here, or to
-     * {@code engine} when there is one.
+     * sandbox is the set of preopened folders). Its {@code options} are given here, or, when there is an
+     * {@code engine}, were given to it.
      */
-    private Context newContext(Engine engine, String[] guestArguments) {
-        if (engine == null) {
-            return withCompilerDefaults(options -> newContext(null, options, guestArguments));
-        }
-        return newContext(engine, Map.of(), guestArguments);
-    }
-
     private Context newContext(Engine engine, Map<String, String> options, String[] guestArguments) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (String name : commandLine.inheritedVariables()) {
