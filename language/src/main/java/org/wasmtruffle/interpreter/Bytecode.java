@@ -19,10 +19,12 @@ public final class Bytecode {
     /** Trap: unreachable. */
     public static final int UNREACHABLE = 0x00;
     /**
-     * {@code LOOP_HEADER height}: the entry of a loop, whose backward branches go to the next instruction;
-     * height = operand stack slot index there. The interpreter does nothing here. Compiled code clears the
-     * stack slots from there up, as backward branches do: the slots hold no live value at the loop's start,
-     * and cleared on every way in they need no loop phi (which deoptimization states would keep alive).
+     * {@code LOOP_HEADER outermost height}: the entry of a loop, whose backward branches go to the next instruction;
+     * height = operand stack slot index there; outermost = where the backward branches of the outermost loop that
+     * encloses this one go, or -1 if none does (the interpreter prefers to replace that loop by compiled code: see
+     * {@code BytecodeNode}'s back edges). The interpreter does nothing here. Compiled code clears the stack slots from
+     * there up, as backward branches do: the slots hold no live value at the loop's start, and cleared on every way in
+     * they need no loop phi (which deoptimization states would keep alive).
      */
     public static final int LOOP_HEADER = 0x03;
     /**
@@ -277,10 +279,10 @@ public final class Bytecode {
     /** The number of words of the instruction at {@code pc}: its opcode and immediates. */
     public static int length(int[] code, int pc) {
         return switch (code[pc]) {
-            case LOOP_HEADER, JUMP, RETURN, I32_ADD_CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, TABLE_GET, TABLE_SET, I32_CONST, F32_CONST, REF_FUNC, MEMORY_INIT, DATA_DROP,
+            case JUMP, RETURN, I32_ADD_CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, TABLE_GET, TABLE_SET, I32_CONST, F32_CONST, REF_FUNC, MEMORY_INIT, DATA_DROP,
                             ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
                 2;
-            case REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
+            case LOOP_HEADER, REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
             case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR, JUMP_UNLESS_COMPARE -> 4;
             case BR_IF, LOCAL_GET_LOCAL_LOAD, LOCAL_GET_LOCAL_STORE -> 5;
             case BR_IF_COMPARE, LOCAL_LOAD_LOAD, GLOBAL_GET_ADD_CONST_SET, GLOBAL_GET_ADD_CONST_TEE -> 6;

@@ -67,6 +67,12 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @Children private final CallSiteNode[] callNodes;
     @CompilationFinal private Object osrMetadata;
     /**
+     * How many times in a row Truffle's OSR poll said yes at an inner loop and the interpreter waited for the outermost
+     * loop around it (see {@link #osrPoll}); the interpreter's bookkeeping only, never read by compiled code.
+     */
+    private int osrDeferrals;
+    private static final int MAX_OSR_DEFERRALS = 64;
+    /**
      * For each branch of the code, the ways the interpreter has taken ({@link #TAKEN}, {@link #NOT_TAKEN}).
      * Compiled code holds only the ways seen and deoptimizes on the others: besides faster code, that
      * keeps huge functions (an interpreter's dispatch loop of thousands of cases) down to what runs.
@@ -264,7 +270,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         pc += local;
                         sp += local;
                         clearStackAbove(frame, sp);
-                        pc += 2;
+                        pc += 3;
                     }
                     case Bytecode.REGION_ENTRY -> {
                         int local = caseLocal(Bytecode.REGION_ENTRY);
@@ -1330,7 +1336,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         // not the region. The region itself is compiled after a few calls. Nor is a loop of a region's code
         // that the function's interpreter runs inline: its compiled code would only call the region, whose
         // interpreter would run the loop. The function's own loop (its dispatch) is the one to replace.
-        if (region == null && target < regionCodeStart && CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
+        if (region == null && target < regionCodeStart && CompilerDirectives.inInterpreter() && osrPoll(target)) {
             Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
             if (result != null) {
                 LoopNode.reportLoopCount(this, loopCount);
@@ -1338,6 +1344,32 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether to try OSR at this backward branch to {@code target}. Truffle's poll says yes every 1024 backward
+     * branches once the function has run enough of them, at whichever loop is running then: most often an inner
+     * one, which runs the most. Compiled from an inner loop's header, the code enters the loop nest in its middle,
+     * and Graal makes the inner loop the outer one of what it compiles, with the real outer loop a path inside it:
+     * nbody's steps then ran 2.3 times slower in its OSR code than in the function's own compiled code. So a yes at
+     * an inner loop waits for the next backward branch of the outermost loop around it; unless that loop does not come
+     * round within {@link #MAX_OSR_DEFERRALS} more polls (an inner loop that runs long by itself), and then the inner
+     * loop is compiled after all.
+     */
+    private boolean osrPoll(int target) {
+        boolean poll = BytecodeOSRNode.pollOSRBackEdge(this, 1);
+        if (code[target - 2] >= 0) {
+            if (poll && osrDeferrals < MAX_OSR_DEFERRALS) {
+                osrDeferrals++;
+                return false;
+            }
+            return poll;
+        }
+        if (osrDeferrals > 0) {
+            osrDeferrals = 0;
+            return true;
+        }
+        return poll;
     }
 
     private static long longImmediate(int[] bc, int at) {

@@ -415,6 +415,19 @@ public final class FunctionValidator {
 
     // ---- control stack
 
+    /**
+     * The backward branch target of the outermost loop that encloses the one being opened (the top of the control
+     * stack), or -1 if none does: see {@link Bytecode#LOOP_HEADER}.
+     */
+    private int outermostLoop() {
+        for (int frame = 0; frame < ctrlTop; frame++) {
+            if (ctrlKind[frame] == KIND_LOOP && ctrlLabel[frame] >= 0) {
+                return ctrlLabel[frame];
+            }
+        }
+        return -1;
+    }
+
     private void pushControl(int kind, int[] params, int[] results, boolean dead) {
         ctrlTop++;
         if (ctrlTop == ctrlKind.length) {
@@ -576,7 +589,7 @@ public final class FunctionValidator {
                     pushControl(opcode, bt[0], bt[1], dead);
                     if (opcode == KIND_LOOP && !dead) {
                         // Backward branches go past the header, which only entering the loop runs (see LOOP_HEADER).
-                        out.emit(Bytecode.LOOP_HEADER, slot(height));
+                        out.emit(Bytecode.LOOP_HEADER, outermostLoop(), slot(height));
                         ctrlLabel[ctrlTop] = out.position();
                     }
                 }

@@ -99,8 +99,13 @@ class BytecodeLayoutTest {
             assertTrue(starts.get(target), where + ": jump target " + target + " is an instruction's start");
             if (target <= jump[0]) {
                 // A backward branch skips its loop's header, which only entering the loop runs.
-                assertTrue(target >= 2 && starts.get(target - 2) && code[target - 2] == Bytecode.LOOP_HEADER,
+                assertTrue(target >= 3 && starts.get(target - 3) && code[target - 3] == Bytecode.LOOP_HEADER,
                                 where + ": backward branch at " + jump[0] + " goes just past a loop header");
+                // The header names the outermost loop around it (or none), whose backward branches go past a header
+                // too, before this one.
+                int outermost = code[target - 2];
+                assertTrue(outermost == -1 || outermost < target && starts.get(outermost - 3) && code[outermost - 3] == Bytecode.LOOP_HEADER && code[outermost - 2] == -1,
+                                where + ": loop at " + target + " names an outermost loop at " + outermost);
             }
         }
         assertArrayEquals(regionEntries.stream().mapToInt(Integer::intValue).toArray(), bytecode.regionStarts(), where);
