@@ -58,6 +58,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final FunctionType[] callSiteTypes;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     private final int localCount;
+    @CompilationFinal(dimensions = 1) private final ValueType[] localTypes;
     /** The frame slots: locals and the deepest operand stack. */
     private final int frameSize;
     /** Whether every local (parameters included) is a number, none a reference: see {@link #copyLocal}. */
@@ -111,6 +112,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
         this.localCount = bytecode.localTypes().length;
+        this.localTypes = bytecode.localTypes();
         this.frameSize = bytecode.frameSize();
         this.numericLocals = Arrays.stream(bytecode.localTypes()).allMatch(ValueType::isNumeric);
         this.branchProfiles = new byte[bytecode.profileCount()];
@@ -164,6 +166,36 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             arguments = outer.getArguments();
         }
         return executeFrom(osrFrame, (WasmInstance) arguments[0], target, code[target - 1], null);
+    }
+
+    /**
+     * Copies the locals by their types when the operand stack is empty at the target (the usual loop header of
+     * compiled C). Truffle's own copy moves both halves of every static slot, its primitive and its reference, as
+     * values the OSR compilation cannot know; every slot's reference half then rides through the loop's phis and
+     * deoptimization states as an unknown value. Copied this way, the halves a local never uses stay the constants a
+     * new frame starts with. With values on the stack, Truffle's copy (their types are not at hand here).
+     */
+    @Override
+    public void copyIntoOSRFrame(VirtualFrame osrFrame, VirtualFrame parentFrame, int target, Object targetMetadata) {
+        if (code[target - 1] == localCount) {
+            copyLocals(osrFrame, parentFrame);
+        } else {
+            BytecodeOSRNode.super.copyIntoOSRFrame(osrFrame, parentFrame, target, targetMetadata);
+        }
+    }
+
+    @ExplodeLoop
+    private void copyLocals(VirtualFrame to, VirtualFrame from) {
+        ValueType[] types = localTypes;
+        for (int slot = 0; slot < types.length; slot++) {
+            switch (types[slot]) {
+                case I32 -> to.setIntStatic(slot, from.getIntStatic(slot));
+                case I64 -> to.setLongStatic(slot, from.getLongStatic(slot));
+                case F32 -> to.setFloatStatic(slot, from.getFloatStatic(slot));
+                case F64 -> to.setDoubleStatic(slot, from.getDoubleStatic(slot));
+                default -> to.setObjectStatic(slot, from.getObjectStatic(slot));
+            }
+        }
     }
 
     /**
