@@ -1381,12 +1381,11 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     /**
      * Whether to try OSR at this backward branch to {@code target}. Truffle's poll says yes every 1024 backward
      * branches once the function has run enough of them, at whichever loop is running then: most often an inner
-     * one, which runs the most. Compiled from an inner loop's header, the code enters the loop nest in its middle,
-     * and Graal makes the inner loop the outer one of what it compiles, with the real outer loop a path inside it:
-     * nbody's steps then ran 2.3 times slower in its OSR code than in the function's own compiled code. So a yes at
-     * an inner loop waits for the next backward branch of the outermost loop around it; unless that loop does not come
-     * round within {@link #MAX_OSR_DEFERRALS} more polls (an inner loop that runs long by itself), and then the inner
-     * loop is compiled after all.
+     * one, which runs the most. Compiled from an inner loop's header, the code enters the loop nest in its middle
+     * (in the native launcher, cold nbody took 0.60 s that way and 0.47 s entering at its outer loop, 3 runs each).
+     * So a yes at an inner loop waits for the next backward branch of the outermost loop around it; unless that loop
+     * does not come round within {@link #MAX_OSR_DEFERRALS} more polls (an inner loop that runs long by itself), and
+     * then the inner loop is compiled after all.
      */
     private boolean osrPoll(int target) {
         boolean poll = BytecodeOSRNode.pollOSRBackEdge(this, 1);
