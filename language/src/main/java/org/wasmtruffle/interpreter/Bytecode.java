@@ -276,6 +276,19 @@ public final class Bytecode {
         return opcode == I32_EQZ || opcode == I64_EQZ ? 1 : 2;
     }
 
+    /** The operand stack slot index at loop target {@code target} (the position just after a {@link #LOOP_HEADER}). */
+    public static int loopHeight(int[] code, int target) {
+        return code[target - 1];
+    }
+
+    /**
+     * The target of the outermost loop that encloses the loop at {@code target} (see {@link #LOOP_HEADER}), or -1 if
+     * none does.
+     */
+    public static int outermostLoop(int[] code, int target) {
+        return code[target - 2];
+    }
+
     /** The number of words of the instruction at {@code pc}: its opcode and immediates. */
     public static int length(int[] code, int pc) {
         return switch (code[pc]) {

@@ -111,10 +111,10 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.code = bytecode.code();
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
-        this.localCount = bytecode.localTypes().length;
         this.localTypes = bytecode.localTypes();
+        this.localCount = localTypes.length;
         this.frameSize = bytecode.frameSize();
-        this.numericLocals = Arrays.stream(bytecode.localTypes()).allMatch(ValueType::isNumeric);
+        this.numericLocals = Arrays.stream(localTypes).allMatch(ValueType::isNumeric);
         this.branchProfiles = new byte[bytecode.profileCount()];
         // Call nodes are made with the bytecode, not on first use: code compiled before a call site
         // first runs would otherwise deoptimize to create it. A callee's call target is cheap (its body
@@ -165,7 +165,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         while (arguments[0] instanceof Frame outer) {
             arguments = outer.getArguments();
         }
-        return executeFrom(osrFrame, (WasmInstance) arguments[0], target, code[target - 1], null);
+        return executeFrom(osrFrame, (WasmInstance) arguments[0], target, Bytecode.loopHeight(code, target), null);
     }
 
     /**
@@ -177,7 +177,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
      */
     @Override
     public void copyIntoOSRFrame(VirtualFrame osrFrame, VirtualFrame parentFrame, int target, Object targetMetadata) {
-        if (code[target - 1] == localCount) {
+        if (Bytecode.loopHeight(code, target) == localCount) {
             copyLocals(osrFrame, parentFrame);
         } else {
             BytecodeOSRNode.super.copyIntoOSRFrame(osrFrame, parentFrame, target, targetMetadata);
@@ -1389,7 +1389,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
      */
     private boolean osrPoll(int target) {
         boolean poll = BytecodeOSRNode.pollOSRBackEdge(this, 1);
-        if (code[target - 2] >= 0) {
+        if (Bytecode.outermostLoop(code, target) >= 0) {
             if (poll && osrDeferrals < MAX_OSR_DEFERRALS) {
                 osrDeferrals++;
                 return false;

@@ -103,8 +103,8 @@ class BytecodeLayoutTest {
                                 where + ": backward branch at " + jump[0] + " goes just past a loop header");
                 // The header names the outermost loop around it (or none), whose backward branches go past a header
                 // too, before this one.
-                int outermost = code[target - 2];
-                assertTrue(outermost == -1 || outermost < target && starts.get(outermost - 3) && code[outermost - 3] == Bytecode.LOOP_HEADER && code[outermost - 2] == -1,
+                int outermost = Bytecode.outermostLoop(code, target);
+                assertTrue(outermost == -1 || outermost < target && starts.get(outermost - 3) && code[outermost - 3] == Bytecode.LOOP_HEADER && Bytecode.outermostLoop(code, outermost) == -1,
                                 where + ": loop at " + target + " names an outermost loop at " + outermost);
             }
         }
