@@ -33,9 +33,7 @@ class OsrExitTest {
     @Test
     void compiledLoopReturnsWithoutDeoptimizing() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Engine engine = Engine.newBuilder(WasmSource.LANGUAGE).allowExperimentalOptions(true).option("engine.OSRCompilationThreshold", "1000")
-                        .option("engine.BackgroundCompilation", "false").option("engine.CompilationFailureAction", "Throw")
-                        .option("engine.TraceTransferToInterpreter", "true").logHandler(log).build();
+        try (Engine engine = OsrEngine.synchronous(1000, log, "engine.TraceTransferToInterpreter");
                         Context context = Context.newBuilder(WasmSource.LANGUAGE).engine(engine).build()) {
             Value sum = context.eval(WasmSource.of(Wat.compile(SUM), "sum.wasm")).newInstance().getMember("exports").getMember("sum");
             // A short call first, so that the loop's exit is profiled too and the compiled loop has no reason to

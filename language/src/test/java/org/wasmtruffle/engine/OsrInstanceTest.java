@@ -43,8 +43,7 @@ class OsrInstanceTest {
         // The loop compiles while it runs the if's first arm only; when it turns to the other arm the
         // compiled code gives way to the interpreter, which goes on in the compiled loop's frame and
         // compiles the loop again from there: that second compilation's parent frame is a loop frame too.
-        try (Engine engine = Engine.newBuilder(WasmSource.LANGUAGE).allowExperimentalOptions(true).option("engine.OSRCompilationThreshold", "1000")
-                        .option("engine.BackgroundCompilation", "false").option("engine.CompilationFailureAction", "Throw").build();
+        try (Engine engine = OsrEngine.synchronous(1000, null);
                         Context context = Context.newBuilder(WasmSource.LANGUAGE).engine(engine).build()) {
             Value run = context.eval(WasmSource.of(Wat.compile(SWITCHING_LOOP), "switching.wasm")).newInstance().getMember("exports").getMember("run");
             assertEquals(1_500_000, run.execute(1_000_000, 500_000).asInt());

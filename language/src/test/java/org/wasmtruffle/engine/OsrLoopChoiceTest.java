@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
@@ -68,16 +66,14 @@ class OsrLoopChoiceTest {
         }
         assertEquals(2, targets.size(), "two loops");
         // The inner loop's header names the outer loop as its outermost; the outer one names none.
-        assertEquals(-1, code[targets.get(0) - 2]);
-        assertEquals(targets.get(0), code[targets.get(1) - 2]);
+        assertEquals(-1, Bytecode.outermostLoop(code, targets.get(0)));
+        assertEquals(targets.get(0), Bytecode.outermostLoop(code, targets.get(1)));
         return new int[]{targets.get(0), targets.get(1)};
     }
 
     private static List<Integer> osrTargets(int outer, int inner) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Engine engine = Engine.newBuilder(WasmSource.LANGUAGE).allowExperimentalOptions(true).option("engine.OSRCompilationThreshold", "10000")
-                        .option("engine.BackgroundCompilation", "false").option("engine.CompilationFailureAction", "Throw")
-                        .option("engine.TraceCompilation", "true").logHandler(log).build();
+        try (Engine engine = OsrEngine.synchronous(10000, log, "engine.TraceCompilation");
                         Context context = Context.newBuilder(WasmSource.LANGUAGE).engine(engine).build()) {
             Value nest = context.eval(WasmSource.of(Wat.compile(NEST), "nest.wasm")).newInstance().getMember("exports").getMember("nest");
             int expected = 0;
@@ -88,12 +84,6 @@ class OsrLoopChoiceTest {
             }
             assertEquals(expected, nest.execute(outer, inner).asInt());
         }
-        String trace = log.toString(StandardCharsets.UTF_8);
-        List<Integer> targets = new ArrayList<>();
-        Matcher m = Pattern.compile("opt done .*<OSR@(\\d+)>").matcher(trace);
-        while (m.find()) {
-            targets.add(Integer.parseInt(m.group(1)));
-        }
-        return targets;
+        return OsrEngine.compiledTargets(log.toString(StandardCharsets.UTF_8));
     }
 }
