@@ -137,6 +137,31 @@ public final class Bytecode {
      */
     public static final int EPILOGUE = 0x1C;
     /**
+     * {@code LOCAL_GET_LOCAL_GET first unused second}: two {@code local.get}s (operands of what follows: a comparison,
+     * an arithmetic operator). Made after translation, by {@link OperandFuser}, as are the three below; its words are
+     * those of the two instructions it replaces, the second's opcode unused.
+     */
+    public static final int LOCAL_GET_LOCAL_GET = 0x1D;
+    /**
+     * {@code LOCAL_GET_ADD_CONST index unused value}: {@code local.get index} followed by an {@link #I32_ADD_CONST}
+     * (an address computed from a local). Its words are those of the two instructions it replaces.
+     */
+    public static final int LOCAL_GET_ADD_CONST = 0x1E;
+    /**
+     * {@code LOCAL_GET_ADD_CONST_SET index unused value target}: {@code local.get index} followed by an
+     * {@link #I32_ADD_CONST_SET}: local {@code target} gets local {@code index} plus {@code value}, nothing on the stack
+     * (a loop's counter or pointer moved on). Its words are those of the two instructions it replaces.
+     */
+    public static final int LOCAL_GET_ADD_CONST_SET = 0x1F;
+    /**
+     * {@code LOCAL_GET_CONST index unused value}: {@code local.get index} followed by an {@code i32.const value} (the
+     * operands of a mask, a shift or a comparison with a constant). Its words are those of the two instructions it
+     * replaces.
+     */
+    public static final int LOCAL_GET_CONST = 0xC6;
+    /** {@code LOCAL_GET_ADD_CONST_TEE index unused value target}: as {@link #LOCAL_GET_ADD_CONST_SET}, the sum also pushed. */
+    public static final int LOCAL_GET_ADD_CONST_TEE = 0xC5;
+    /**
      * {@code I32_ADD_CONST_AT_LOCAL local local I32_LOAD offset unused value unused offset}: a
      * {@link #LOCAL_GET_LOCAL_LOAD} of an i32 at a local's address, both operands the same local, then an
      * {@link #I32_ADD_CONST} and an {@code i32.store} at the same address and offset: the i32 there goes up by
@@ -296,8 +321,8 @@ public final class Bytecode {
                             ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
                 2;
             case LOOP_HEADER, REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
-            case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR, JUMP_UNLESS_COMPARE -> 4;
-            case BR_IF, LOCAL_GET_LOCAL_LOAD, LOCAL_GET_LOCAL_STORE -> 5;
+            case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR, JUMP_UNLESS_COMPARE, LOCAL_GET_LOCAL_GET, LOCAL_GET_ADD_CONST, LOCAL_GET_CONST -> 4;
+            case BR_IF, LOCAL_GET_LOCAL_LOAD, LOCAL_GET_LOCAL_STORE, LOCAL_GET_ADD_CONST_SET, LOCAL_GET_ADD_CONST_TEE -> 5;
             case BR_IF_COMPARE, LOCAL_LOAD_LOAD, GLOBAL_GET_ADD_CONST_SET, GLOBAL_GET_ADD_CONST_TEE -> 6;
             case LOCAL_GET_ADD_CONST_GLOBAL_SET -> 7;
             case GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET, I32_ADD_CONST_AT_LOCAL -> 9;

@@ -527,6 +527,49 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         sp++;
                         pc += 2;
                     }
+                    case Bytecode.LOCAL_GET_LOCAL_GET -> {
+                        int local = caseLocal(Bytecode.LOCAL_GET_LOCAL_GET);
+                        pc += local;
+                        sp += local;
+                        copyLocal(frame, numeric, bc[pc + 1], sp);
+                        copyLocal(frame, numeric, bc[pc + 3], sp + 1);
+                        sp += 2;
+                        pc += 4;
+                    }
+                    case Bytecode.LOCAL_GET_CONST -> {
+                        int local = caseLocal(Bytecode.LOCAL_GET_CONST);
+                        pc += local;
+                        sp += local;
+                        copyLocal(frame, numeric, bc[pc + 1], sp);
+                        frame.setIntStatic(sp + 1, bc[pc + 3]);
+                        sp += 2;
+                        pc += 4;
+                    }
+                    case Bytecode.LOCAL_GET_ADD_CONST -> {
+                        int local = caseLocal(Bytecode.LOCAL_GET_ADD_CONST);
+                        pc += local;
+                        sp += local;
+                        frame.setIntStatic(sp, frame.getIntStatic(bc[pc + 1]) + bc[pc + 3]);
+                        sp++;
+                        pc += 4;
+                    }
+                    case Bytecode.LOCAL_GET_ADD_CONST_SET -> {
+                        int local = caseLocal(Bytecode.LOCAL_GET_ADD_CONST_SET);
+                        pc += local;
+                        sp += local;
+                        frame.setIntStatic(bc[pc + 4], frame.getIntStatic(bc[pc + 1]) + bc[pc + 3]);
+                        pc += 5;
+                    }
+                    case Bytecode.LOCAL_GET_ADD_CONST_TEE -> {
+                        int local = caseLocal(Bytecode.LOCAL_GET_ADD_CONST_TEE);
+                        pc += local;
+                        sp += local;
+                        int sum = frame.getIntStatic(bc[pc + 1]) + bc[pc + 3];
+                        frame.setIntStatic(sp, sum);
+                        frame.setIntStatic(bc[pc + 4], sum);
+                        sp++;
+                        pc += 5;
+                    }
                     case Bytecode.LOCAL_SET -> {
                         int local = caseLocal(Bytecode.LOCAL_SET);
                         pc += local;

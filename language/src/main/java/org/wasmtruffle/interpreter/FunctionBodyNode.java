@@ -97,7 +97,7 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
                 // are not copied into it then, but called.
                 boolean instrumented = getParent() instanceof WrapperNode || entry instanceof WrapperNode;
                 boolean inlining = context.env().getOptions().get(WasmOptions.Inlining) && !instrumented;
-                FunctionBytecode translated = FunctionValidator.translate(module.description(), functionIndex, splitSize, module.bodySummaries(), inlining);
+                FunctionBytecode translated = OperandFuser.fuse(FunctionValidator.translate(module.description(), functionIndex, splitSize, module.bodySummaries(), inlining));
                 assert translated.frameSize() == getRootNode().getFrameDescriptor().getNumberOfSlots();
                 localTypes = translated.localTypes();
                 ((FunctionRootNode) getRootNode()).bodyTranslated(translated.callSiteTypes().length > 0);
