@@ -159,6 +159,19 @@ public final class Bytecode {
      * replaces.
      */
     public static final int LOCAL_GET_CONST = 0xC6;
+    /** {@code LOCAL_GET_LOCAL_SET from unused to}: {@code local.get from} followed by {@code local.set to}: a local copied. */
+    public static final int LOCAL_GET_LOCAL_SET = 0xCB;
+    /**
+     * {@code CONST_LOAD value unused offset}: {@code i32.const value} followed by an {@code i32.load offset}: reads a
+     * static variable of the program. Its words are those of the two instructions it replaces.
+     */
+    public static final int CONST_LOAD = 0xCC;
+    /**
+     * {@code LOCAL_LOAD_CONST index loadOpcode offset unused value}: a {@link #LOCAL_LOAD} followed by an
+     * {@code i32.const value} (a field read, then a mask or a comparison with a constant). Its words are those of the
+     * two instructions it replaces.
+     */
+    public static final int LOCAL_LOAD_CONST = 0xCD;
     /** {@code LOCAL_GET_ADD_CONST_TEE index unused value target}: as {@link #LOCAL_GET_ADD_CONST_SET}, the sum also pushed. */
     public static final int LOCAL_GET_ADD_CONST_TEE = 0xC5;
     /**
@@ -321,9 +334,9 @@ public final class Bytecode {
                             ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
                 2;
             case LOOP_HEADER, REGION_ENTRY, JUMP_IF_ZERO, CALL, CALL_IMPORT, I32_ADD_CONST_SET, I32_ADD_CONST_TEE, GLOBAL_GET, GLOBAL_SET, I64_CONST, F64_CONST, TABLE_INIT, TABLE_COPY -> 3;
-            case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR, JUMP_UNLESS_COMPARE, LOCAL_GET_LOCAL_GET, LOCAL_GET_ADD_CONST, LOCAL_GET_CONST -> 4;
+            case CALL_INDIRECT, LOCAL_LOAD, LOCAL_STORE, BR, JUMP_UNLESS_COMPARE, LOCAL_GET_LOCAL_GET, LOCAL_GET_ADD_CONST, LOCAL_GET_CONST, LOCAL_GET_LOCAL_SET, CONST_LOAD -> 4;
             case BR_IF, LOCAL_GET_LOCAL_LOAD, LOCAL_GET_LOCAL_STORE, LOCAL_GET_ADD_CONST_SET, LOCAL_GET_ADD_CONST_TEE -> 5;
-            case BR_IF_COMPARE, LOCAL_LOAD_LOAD, GLOBAL_GET_ADD_CONST_SET, GLOBAL_GET_ADD_CONST_TEE -> 6;
+            case BR_IF_COMPARE, LOCAL_LOAD_LOAD, GLOBAL_GET_ADD_CONST_SET, GLOBAL_GET_ADD_CONST_TEE, LOCAL_LOAD_CONST -> 6;
             case LOCAL_GET_ADD_CONST_GLOBAL_SET -> 7;
             case GLOBAL_GET_ADD_CONST_TEE_GLOBAL_SET, I32_ADD_CONST_AT_LOCAL -> 9;
             case EPILOGUE -> 11;

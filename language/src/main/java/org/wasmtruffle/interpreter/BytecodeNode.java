@@ -586,6 +586,30 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                         sp++;
                         pc += 4;
                     }
+                    case Bytecode.LOCAL_LOAD_CONST -> {
+                        int local = caseLocal(Bytecode.LOCAL_LOAD_CONST);
+                        pc += local;
+                        sp += local;
+                        loadFromLocal(frame, numeric, memory, bc[pc + 1], bc[pc + 2], bc[pc + 3], sp);
+                        frame.setIntStatic(sp + 1, bc[pc + 5]);
+                        sp += 2;
+                        pc += 6;
+                    }
+                    case Bytecode.CONST_LOAD -> {
+                        int local = caseLocal(Bytecode.CONST_LOAD);
+                        pc += local;
+                        sp += local;
+                        frame.setIntStatic(sp, memory.loadI32(MemoryInstructions.address(bc[pc + 1], bc[pc + 3]), this));
+                        sp++;
+                        pc += 4;
+                    }
+                    case Bytecode.LOCAL_GET_LOCAL_SET -> {
+                        int local = caseLocal(Bytecode.LOCAL_GET_LOCAL_SET);
+                        pc += local;
+                        sp += local;
+                        copyLocal(frame, numeric, bc[pc + 1], bc[pc + 3]);
+                        pc += 4;
+                    }
                     case Bytecode.LOCAL_GET_LOCAL_LOAD -> {
                         int local = caseLocal(Bytecode.LOCAL_GET_LOCAL_LOAD);
                         pc += local;

@@ -1,12 +1,15 @@
 package org.wasmtruffle.interpreter;
 
 /**
- * Fuses a {@code local.get} with the instruction after it, in a function's translated bytecode, when that instruction
- * consumes what it pushed or pushes an operand too: two {@code local.get}s ({@link Bytecode#LOCAL_GET_LOCAL_GET}), a {@code local.get}
- * and an {@code i32.const} ({@link Bytecode#LOCAL_GET_CONST}), or a local plus a constant
- * ({@link Bytecode#LOCAL_GET_ADD_CONST} and its {@code _SET} and {@code _TEE}). Each dispatch saved is a round of the
- * interpreter's loop; in compiled C these pairs are a fifth of the instructions run in loops such as a matrix
- * product's.
+ * Fuses an instruction that pushes an operand with the instruction after it, in a function's translated bytecode: a
+ * {@code local.get} with the {@code local.get} after it ({@link Bytecode#LOCAL_GET_LOCAL_GET}), with an
+ * {@code i32.const} ({@link Bytecode#LOCAL_GET_CONST}), with a {@code local.set} (a copy,
+ * {@link Bytecode#LOCAL_GET_LOCAL_SET}) or with a constant addition ({@link Bytecode#LOCAL_GET_ADD_CONST} and its
+ * {@code _SET} and {@code _TEE}); an {@code i32.const} with an {@code i32.load} ({@link Bytecode#CONST_LOAD}); a load
+ * of a local's address with an {@code i32.const} ({@link Bytecode#LOCAL_LOAD_CONST}). Each dispatch saved is a round
+ * of the interpreter's loop; in compiled C these pairs are a fifth of the instructions run in loops such as a matrix
+ * product's. Only pushes and moves are fused: a fused instruction that also computes (a binary operator with its
+ * operands) cost the ahead-of-time compiled loop as much as it saved (see the README).
  *
  * <p>It rewrites the code in place: a fused instruction keeps the words of the two it replaces (the second's opcode
  * unused), so no position moves and no branch, profile or region changes. It runs on the bytecode the interpreter
@@ -26,13 +29,19 @@ public final class OperandFuser {
         while (pc < code.length) {
             int length = Bytecode.length(code, pc);
             int next = pc + length;
-            if (code[pc] == Bytecode.LOCAL_GET && next < code.length && !entered[next]) {
-                int fused = switch (code[next]) {
-                    case Bytecode.LOCAL_GET -> Bytecode.LOCAL_GET_LOCAL_GET;
-                    case Bytecode.I32_CONST -> Bytecode.LOCAL_GET_CONST;
-                    case Bytecode.I32_ADD_CONST -> Bytecode.LOCAL_GET_ADD_CONST;
-                    case Bytecode.I32_ADD_CONST_SET -> Bytecode.LOCAL_GET_ADD_CONST_SET;
-                    case Bytecode.I32_ADD_CONST_TEE -> Bytecode.LOCAL_GET_ADD_CONST_TEE;
+            if (next < code.length && !entered[next]) {
+                int fused = switch (code[pc]) {
+                    case Bytecode.LOCAL_GET -> switch (code[next]) {
+                        case Bytecode.LOCAL_GET -> Bytecode.LOCAL_GET_LOCAL_GET;
+                        case Bytecode.LOCAL_SET -> Bytecode.LOCAL_GET_LOCAL_SET;
+                        case Bytecode.I32_CONST -> Bytecode.LOCAL_GET_CONST;
+                        case Bytecode.I32_ADD_CONST -> Bytecode.LOCAL_GET_ADD_CONST;
+                        case Bytecode.I32_ADD_CONST_SET -> Bytecode.LOCAL_GET_ADD_CONST_SET;
+                        case Bytecode.I32_ADD_CONST_TEE -> Bytecode.LOCAL_GET_ADD_CONST_TEE;
+                        default -> -1;
+                    };
+                    case Bytecode.I32_CONST -> code[next] == Bytecode.I32_LOAD ? Bytecode.CONST_LOAD : -1;
+                    case Bytecode.LOCAL_LOAD -> code[next] == Bytecode.I32_CONST ? Bytecode.LOCAL_LOAD_CONST : -1;
                     default -> -1;
                 };
                 if (fused >= 0) {

@@ -2,6 +2,7 @@ package org.wasmtruffle.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
@@ -21,8 +23,9 @@ import org.wasmtruffle.validation.FunctionValidator;
 import org.wasmtruffle.validation.ModuleValidator;
 
 /**
- * A {@code local.get} and the {@code local.get}, {@code i32.const} or constant addition after it become one
- * instruction, computing what the two did, but never where control can arrive between them.
+ * An instruction that pushes an operand and the instruction after it (a {@code local.get}, an {@code i32.const}, a
+ * constant addition, a {@code local.set}, an {@code i32.load}) become one instruction, computing what the two did, but
+ * never where control can arrive between them.
  */
 class OperandFuserTest {
     private static final String MODULE = """
@@ -64,7 +67,18 @@ class OperandFuserTest {
                           (local.set $i (i32.add (local.get $i) (i32.const 1)))
                           (br_if $l (i32.lt_s (local.get $i) (local.get $n))))
                         (local.get $s)
-                        (i32.add)))
+                        (i32.add))
+                      (memory 1)
+                      (data (i32.const 64) "\\10\\00\\00\\00\\2a\\00\\00\\00")
+                      ;; A static variable read (i32.const + i32.load), a field masked (local.get + load, then
+                      ;; i32.const), a local copied (local.get + local.set): (mem[68] + (mem[$p + 4] & 0xf)) * $p.
+                      (func (export "moves") (param $p i32) (result i32) (local $q i32)
+                        (local.set $q (local.get $p))
+                        (i32.load offset=4 (i32.const 64))
+                        (i32.and (i32.load offset=4 (local.get $p)) (i32.const 0xf))
+                        (i32.add)
+                        (local.get $q)
+                        (i32.mul)))
                     """;
 
     private static ModuleDescription module() {
@@ -94,6 +108,8 @@ class OperandFuserTest {
         List<Integer> loop = fusedOpcodes(module, 3);
         assertTrue(loop.contains(Bytecode.LOCAL_GET_ADD_CONST_SET), loop.toString());
         assertTrue(loop.contains(Bytecode.LOCAL_GET_LOCAL_GET), loop.toString());
+        assertEquals(List.of(Bytecode.LOCAL_GET_LOCAL_SET, Bytecode.CONST_LOAD, Bytecode.LOCAL_LOAD_CONST, Bytecode.I32_AND, Bytecode.I32_ADD,
+                        Bytecode.LOCAL_GET, Bytecode.I32_MUL, Bytecode.RETURN), fusedOpcodes(module, 4));
     }
 
     @Test
@@ -125,6 +141,10 @@ class OperandFuserTest {
                 assertEquals(100 - 42 + 99, exports.getMember("labels").execute(42, 1).asInt());
                 // n + 0 + 1 + ... + (n - 1).
                 assertEquals(1000 + 999 * 1000 / 2, exports.getMember("loop").execute(1000).asInt());
+                // mem[68] = 42, mem[64 + 4] & 0xf = 10; mem[60 + 4] = 16 & 0xf = 0.
+                assertEquals((42 + 10) * 64, exports.getMember("moves").execute(64).asInt());
+                assertEquals((42 + 0) * 60, exports.getMember("moves").execute(60).asInt());
+                assertThrows(PolyglotException.class, () -> exports.getMember("moves").execute(65533), "out of bounds");
             }
         }
     }
