@@ -228,10 +228,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         // A function with regions gives them its frame: materialized once here, not at each call, where
         // every call site would copy all the frame's values into a new frame object.
         final VirtualFrame frame = regionStarts.length > 0 && region == null ? virtualFrame.materialize() : virtualFrame;
-        if (regionStarts.length > 0 && !regionsPrepared) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            prepareRegions(frame.materialize(), instance);
-        }
+        ensureRegionsPrepared(frame, instance);
         // The node's fields that the cases use are read once here. An AOT-compiled interpreter (native image)
         // otherwise reloads them at the top of every dispatch: calls in the loop kill them, and a read that
         // several cases share is scheduled before the switch.
@@ -262,14 +259,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 // The function's compiled code holds only what lies before the regions. It calls the
                 // region there, in this frame, then goes on at the region's exit: a constant for each exit
                 // known. (The interpreter runs regions inline.)
-                DirectCallNode call = regionCalls[pc];
-                if (call == null) {
-                    CompilerDirectives.transferToInterpreterAndInvalidate();
-                    call = regionCall(pc, sp, frame.materialize(), instance);
-                }
-                RegionRootNode entry = regionEntries[pc];
-                int exit = (Integer) call.call(frame, instance, Boolean.FALSE);
-                int[] exits = entry.exits();
+                int exit = callRegion(frame, instance, pc, sp);
+                int[] exits = regionEntries[pc].exits();
                 for (int i = 0; i < exits.length; i += 2) {
                     if (exit == i >> 1) {
                         pc = exits[i];
@@ -278,7 +269,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                     }
                 }
                 CompilerDirectives.transferToInterpreterAndInvalidate();
-                exits = entry.exits();
+                exits = regionEntries[pc].exits();
                 pc = exits[2 * exit];
                 sp = exits[2 * exit + 1];
                 continue;
@@ -1203,7 +1194,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             } catch (Trap trap) {
                 // A trap in a copy of an inlined function is raised again in a call of that function, to be reported
                 // there. Partial evaluation folds the test: pc is a constant.
-                if (inCopy.length != 0 && inCopy[pc]) {
+                if (isInCopy(pc)) {
                     throw trapInCopy(trap, pc);
                 }
                 throw trap;
@@ -1255,6 +1246,33 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             return raised;
         }
         throw CompilerDirectives.shouldNotReachHere("the call of an inlined function did not raise its trap");
+    }
+
+    /**
+     * Calls the region entered at {@code pc} (compiled code of a function with regions only); returns the index of its
+     * exit. Out of {@link #executeFrom}, whose bytecode must stay small enough for HotSpot to compile it (see
+     * {@code InterpreterMethodSizeTest}).
+     */
+    private int callRegion(VirtualFrame frame, WasmInstance instance, int pc, int sp) {
+        DirectCallNode call = regionCalls[pc];
+        if (call == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            call = regionCall(pc, sp, frame.materialize(), instance);
+        }
+        return (Integer) call.call(frame, instance, Boolean.FALSE);
+    }
+
+    /** Whether {@code pc} lies in a copy of an inlined function (see {@link #inCopy}). */
+    private boolean isInCopy(int pc) {
+        return inCopy.length != 0 && inCopy[pc];
+    }
+
+    /** On a function's first call, if it has regions (before anything is compiled): see {@link #prepareRegions}. */
+    private void ensureRegionsPrepared(VirtualFrame frame, WasmInstance instance) {
+        if (regionStarts.length > 0 && !regionsPrepared) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            prepareRegions(frame.materialize(), instance);
+        }
     }
 
     /** Leaves {@code region} for {@code pc}: returns the exit's index, boxed. */
