@@ -138,8 +138,8 @@ public final class Bytecode {
     public static final int EPILOGUE = 0x1C;
     /**
      * {@code LOCAL_GET_LOCAL_GET first unused second}: two {@code local.get}s (operands of what follows: a comparison,
-     * an arithmetic operator). Made after translation, by {@link OperandFuser}, as are the three below; its words are
-     * those of the two instructions it replaces, the second's opcode unused.
+     * an arithmetic operator). Made after translation, by {@link OperandFuser}, as are the others below up to
+     * {@link #LOCAL_LOAD_CONST}; its words are those of the two instructions it replaces, the second's opcode unused.
      */
     public static final int LOCAL_GET_LOCAL_GET = 0x1D;
     /**
@@ -153,6 +153,8 @@ public final class Bytecode {
      * (a loop's counter or pointer moved on). Its words are those of the two instructions it replaces.
      */
     public static final int LOCAL_GET_ADD_CONST_SET = 0x1F;
+    /** {@code LOCAL_GET_ADD_CONST_TEE index unused value target}: as {@link #LOCAL_GET_ADD_CONST_SET}, the sum also pushed. */
+    public static final int LOCAL_GET_ADD_CONST_TEE = 0xC5;
     /**
      * {@code LOCAL_GET_CONST index unused value}: {@code local.get index} followed by an {@code i32.const value} (the
      * operands of a mask, a shift or a comparison with a constant). Its words are those of the two instructions it
@@ -172,8 +174,6 @@ public final class Bytecode {
      * two instructions it replaces.
      */
     public static final int LOCAL_LOAD_CONST = 0xCD;
-    /** {@code LOCAL_GET_ADD_CONST_TEE index unused value target}: as {@link #LOCAL_GET_ADD_CONST_SET}, the sum also pushed. */
-    public static final int LOCAL_GET_ADD_CONST_TEE = 0xC5;
     /**
      * {@code I32_ADD_CONST_AT_LOCAL local local I32_LOAD offset unused value unused offset}: a
      * {@link #LOCAL_GET_LOCAL_LOAD} of an i32 at a local's address, both operands the same local, then an

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wasmtruffle.interpreter.Opcodes.opcodes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.graalvm.polyglot.Context;
@@ -130,15 +130,6 @@ class InliningTest {
                 assertEquals(expected(n), run.execute(n).asInt(), configuration + ", n = " + n);
             }
         });
-    }
-
-    /** The opcodes of {@code code}, one per instruction. */
-    private static List<Integer> opcodes(int[] code) {
-        List<Integer> ops = new ArrayList<>();
-        for (int pc = 0; pc < code.length; pc += Bytecode.length(code, pc)) {
-            ops.add(code[pc]);
-        }
-        return ops;
     }
 
     @Test

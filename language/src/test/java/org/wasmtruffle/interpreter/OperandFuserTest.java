@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.graalvm.polyglot.Context;
@@ -88,12 +86,7 @@ class OperandFuserTest {
     }
 
     private static List<Integer> fusedOpcodes(ModuleDescription module, int function) {
-        int[] code = OperandFuser.fuse(FunctionValidator.translate(module, function)).code();
-        List<Integer> opcodes = new ArrayList<>();
-        for (int pc = 0; pc < code.length; pc += Bytecode.length(code, pc)) {
-            opcodes.add(code[pc]);
-        }
-        return opcodes;
+        return Opcodes.opcodes(OperandFuser.fuse(FunctionValidator.translate(module, function)).code());
     }
 
     @Test
@@ -115,10 +108,9 @@ class OperandFuserTest {
     @Test
     void fusesNothingWhereABranchLandsBetween() {
         ModuleDescription module = module();
-        int[] labels = OperandFuser.fuse(FunctionValidator.translate(module, 2)).code();
-        List<Integer> opcodes = fusedOpcodes(module, 2);
-        assertFalse(opcodes.contains(Bytecode.LOCAL_GET_LOCAL_GET), Arrays.toString(labels));
-        assertFalse(opcodes.contains(Bytecode.LOCAL_GET_CONST), Arrays.toString(labels));
+        List<Integer> labels = fusedOpcodes(module, 2);
+        assertFalse(labels.contains(Bytecode.LOCAL_GET_LOCAL_GET), labels.toString());
+        assertFalse(labels.contains(Bytecode.LOCAL_GET_CONST), labels.toString());
         // The loop's first local.get $n (before the header) stays alone; the header is not fused into anything.
         List<Integer> loop = fusedOpcodes(module, 3);
         assertEquals(List.of(Bytecode.LOCAL_GET, Bytecode.LOOP_HEADER), loop.subList(0, 2), loop.toString());

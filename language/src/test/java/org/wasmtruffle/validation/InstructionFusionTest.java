@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wasmtruffle.interpreter.Opcodes.opcodes;
 
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -420,15 +420,6 @@ class InstructionFusionTest {
             assertTrue(opcodes.contains(Bytecode.I32_LT_S), Arrays.toString(code));
             assertFalse(opcodes.contains(Bytecode.BR_IF_COMPARE) || opcodes.contains(Bytecode.JUMP_UNLESS_COMPARE), Arrays.toString(code));
         }
-    }
-
-    /** The opcodes of the instructions of {@code code}, in order. */
-    private static List<Integer> opcodes(int[] code) {
-        List<Integer> opcodes = new ArrayList<>();
-        for (int pc = 0; pc < code.length; pc += Bytecode.length(code, pc)) {
-            opcodes.add(code[pc]);
-        }
-        return opcodes;
     }
 
     private static boolean containsInstruction(int[] code, int opcode, int comparisonOffset, int comparison) {
