@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.graalvm.options.OptionDescriptors;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.wasmtruffle.binary.MalformedModuleException;
 import org.wasmtruffle.binary.ModuleDecoder;
+import org.wasmtruffle.binary.TrailingCustomSections;
 import org.wasmtruffle.cache.ModuleCache;
 import org.wasmtruffle.hostmodule.HostModules;
 import org.wasmtruffle.interop.ModuleObject;
@@ -101,11 +103,14 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
             e.attachSource(source);
             throw e;
         }
-        byte[] bytes = source.getBytes().toByteArray();
+        ByteSequence sequence = source.getBytes();
+        // Debug information at the module's end is neither copied nor, in a file the launcher mapped, read.
+        TrailingCustomSections trailing = TrailingCustomSections.find(sequence, TrailingCustomSections.MINIMUM_LENGTH);
+        byte[] bytes = trailing == null ? sequence.toByteArray() : sequence.subSequence(0, trailing.start()).toByteArray();
         ModuleDescription description;
         int[] frameSizes;
         try {
-            description = ModuleDecoder.decode(name, bytes);
+            description = trailing == null ? ModuleDecoder.decode(name, bytes) : ModuleDecoder.decode(name, bytes, trailing);
             ModuleCache cache = ModuleCache.open(WasmContext.get(null).env());
             frameSizes = cache != null ? cache.validate(bytes, description) : ModuleValidator.validate(description);
         } catch (ModuleLoadException e) {

@@ -40,7 +40,11 @@ public final class ModuleDecoder {
     private static final int VERSION = 1;
 
     private final String sourceName;
+    /** The module's bytes, or those up to its {@link #trailing} custom sections. */
     private final byte[] bytes;
+    /** The custom sections after {@link #bytes}, if they were left out of them (else null). */
+    private final TrailingCustomSections trailing;
+    private final int moduleLength;
     private final BinaryReader in;
 
     private FunctionType[] types = new FunctionType[0];
@@ -76,9 +80,11 @@ public final class ModuleDecoder {
     private int[] scratchOpcodes = new int[4];
     private long[] scratchImmediates = new long[4];
 
-    private ModuleDecoder(String sourceName, byte[] bytes) {
+    private ModuleDecoder(String sourceName, byte[] bytes, TrailingCustomSections trailing) {
         this.sourceName = sourceName;
         this.bytes = bytes;
+        this.trailing = trailing;
+        this.moduleLength = trailing != null ? trailing.moduleLength() : bytes.length;
         this.in = new BinaryReader(sourceName, bytes, 0, bytes.length);
     }
 
@@ -90,7 +96,18 @@ public final class ModuleDecoder {
      * @throws InvalidModuleException if a constant expression holds an instruction that is not constant
      */
     public static ModuleDescription decode(String sourceName, byte[] bytes) {
-        return new ModuleDecoder(sourceName, bytes).decodeModule();
+        return new ModuleDecoder(sourceName, bytes, null).decodeModule();
+    }
+
+    /**
+     * Decodes a module whose bytes up to {@code trailing}'s start are {@code bytes} (which the result keeps), and
+     * whose custom sections from there on are {@code trailing}'s.
+     */
+    public static ModuleDescription decode(String sourceName, byte[] bytes, TrailingCustomSections trailing) {
+        if (bytes.length != trailing.start()) {
+            throw new IllegalArgumentException("the bytes end at " + bytes.length + ", the trailing custom sections begin at " + trailing.start());
+        }
+        return new ModuleDecoder(sourceName, bytes, trailing).decodeModule();
     }
 
     private ModuleDescription decodeModule() {
@@ -103,11 +120,14 @@ public final class ModuleDecoder {
         }
         try {
             readSections();
+            if (trailing != null) {
+                customSections.addAll(Arrays.asList(trailing.sections()));
+            }
             if (declaredFunctionCount != codeOffsets.length) {
-                throw in.malformed(bytes.length, "function and code section have inconsistent lengths");
+                throw in.malformed(moduleLength, "function and code section have inconsistent lengths");
             }
             if (hasDataCount && dataCount != dataSegments.length) {
-                throw in.malformed(bytes.length, "data count and data section have inconsistent lengths");
+                throw in.malformed(moduleLength, "data count and data section have inconsistent lengths");
             }
         } catch (MalformedModuleException e) {
             throw firstMalformedBody(e);
@@ -151,7 +171,7 @@ public final class ModuleDecoder {
         NameSectionDecoder.Names n = names != null ? names : NameSectionDecoder.Names.none();
         int[] offsets = bodyCount == codeOffsets.length ? codeOffsets : Arrays.copyOf(codeOffsets, bodyCount);
         int[] lengths = bodyCount == codeLengths.length ? codeLengths : Arrays.copyOf(codeLengths, bodyCount);
-        return new ModuleDescription(sourceName, bytes, types, imports.toArray(new Import[0]), Arrays.copyOf(functionTypeIndices, functionCount), importedFunctionCount,
+        return new ModuleDescription(sourceName, bytes, moduleLength, types, imports.toArray(new Import[0]), Arrays.copyOf(functionTypeIndices, functionCount), importedFunctionCount,
                         offsets, lengths, tables.toArray(new TableType[0]), importedTableCount, memories.toArray(new MemoryType[0]), importedMemoryCount,
                         globals.toArray(new GlobalType[0]), importedGlobalCount, globalInitializers, exports, startFunction, elementSegments, dataSegments,
                         hasDataCount ? dataCount : -1, customSections.toArray(new CustomSection[0]), n.moduleName(), n.functionNames(), n.localNames());

@@ -1,5 +1,7 @@
 package org.wasmtruffle.cache;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -34,11 +36,23 @@ record ModuleKey(byte[] moduleHash, long moduleLength, byte[] implementation) {
         for (long range : skipped) {
             int start = (int) (range >>> 32);
             int length = (int) range;
+            if (start >= moduleBytes.length) {
+                break;
+            }
             digest.update(moduleBytes, at, start - at);
             at = start + length;
         }
         digest.update(moduleBytes, at, moduleBytes.length - at);
-        return new ModuleKey(digest.digest(), moduleBytes.length, implementation);
+        // Custom sections after the bytes (left out of them, see ModuleDescription.bytes): their headers, which
+        // the bytes do not hold, as their names and places.
+        ByteBuffer place = ByteBuffer.allocate(8);
+        for (CustomSection s : description.customSections()) {
+            if (s.payloadOffset() >= moduleBytes.length) {
+                digest.update(s.name().getBytes(StandardCharsets.UTF_8));
+                digest.update(place.clear().putInt(s.payloadOffset()).putInt(s.payloadLength()).array());
+            }
+        }
+        return new ModuleKey(digest.digest(), description.moduleLength(), implementation);
     }
 
     /**

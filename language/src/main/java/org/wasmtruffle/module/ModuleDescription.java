@@ -13,6 +13,7 @@ import java.util.Map;
 public final class ModuleDescription {
     private final String name;
     private final byte[] bytes;
+    private final int moduleLength;
     private final FunctionType[] types;
     private final Import[] imports;
     private final int[] functionTypeIndices;
@@ -38,6 +39,8 @@ public final class ModuleDescription {
 
     /**
      * @param name a name for messages (usually the file name)
+     * @param bytes the module's binary, or its start up to the custom sections that end it (see {@link #bytes()})
+     * @param moduleLength the length of the whole binary
      * @param functionTypeIndices the type index of every function, imported ones first
      * @param codeOffsets for each defined function, the offset in {@code bytes} of its body (the local
      *            declarations); {@code codeLengths} gives the body's length up to and including the final
@@ -47,13 +50,14 @@ public final class ModuleDescription {
      * @param dataCount the data count section's value, or -1 if there is none
      * @param moduleName the name section's module name, or {@code null}
      */
-    public ModuleDescription(String name, byte[] bytes, FunctionType[] types, Import[] imports, int[] functionTypeIndices, int importedFunctionCount,
+    public ModuleDescription(String name, byte[] bytes, int moduleLength, FunctionType[] types, Import[] imports, int[] functionTypeIndices, int importedFunctionCount,
                     int[] codeOffsets, int[] codeLengths, TableType[] tables, int importedTableCount, MemoryType[] memories, int importedMemoryCount,
                     GlobalType[] globals, int importedGlobalCount, ConstantExpression[] globalInitializers, Export[] exports, int startFunction,
                     ElementSegment[] elementSegments, DataSegment[] dataSegments, int dataCount, CustomSection[] customSections, String moduleName,
                     Map<Integer, String> functionNames, Map<Integer, Map<Integer, String>> localNames) {
         this.name = name;
         this.bytes = bytes;
+        this.moduleLength = moduleLength;
         this.types = types;
         this.imports = imports;
         this.functionTypeIndices = functionTypeIndices;
@@ -82,9 +86,17 @@ public final class ModuleDescription {
         return name;
     }
 
-    /** The module's binary. Not to be modified. */
+    /**
+     * The module's binary, or its start when the custom sections that end it were left out (see
+     * {@code TrailingCustomSections}): all that decoding, validation and instantiation read. Not to be modified.
+     */
     public byte[] bytes() {
         return bytes;
+    }
+
+    /** The length of the module's whole binary (at least {@code bytes().length}). */
+    public int moduleLength() {
+        return moduleLength;
     }
 
     public int typeCount() {

@@ -277,7 +277,7 @@ public final class FunctionValidator {
      * whatever follows the body, so that depends on what does.
      */
     private String bodyEndReason() {
-        if (end >= module.bytes().length) {
+        if (end >= module.moduleLength()) {
             return BinaryReader.UNEXPECTED_END_OF_SECTION;
         }
         return functionIndex == module.functionCount() - 1 ? "section size mismatch" : "END opcode expected";

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.wasmtruffle.binary.ModuleDecoder;
+import org.wasmtruffle.binary.TrailingCustomSections;
 import org.wasmtruffle.interop.Wat;
 
 class ModuleKeyTest {
@@ -62,6 +64,25 @@ class ModuleKeyTest {
         byte[] rest = new String(m, StandardCharsets.ISO_8859_1).replace("abc", "").getBytes(StandardCharsets.ISO_8859_1);
         rest = Arrays.copyOf(rest, rest.length - 2);
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(rest), hash(m));
+    }
+
+    /** The key of {@code module} decoded from its bytes up to its trailing custom sections. */
+    private static ModuleKey keyWithoutTrailing(byte[] module) {
+        TrailingCustomSections trailing = TrailingCustomSections.find(ByteSequence.create(module), 1);
+        byte[] start = Arrays.copyOf(module, trailing.start());
+        return ModuleKey.of(start, ModuleDecoder.decode("m.wasm", start, trailing), IMPLEMENTATION);
+    }
+
+    @Test
+    void trailingCustomSectionsLeftOutOfTheBytesAreCoveredByTheirNamesAndPlaces() {
+        byte[] a = Wat.compile(DATA.formatted("abc", 0));
+        byte[] m = withCustomSection(a, "x", new byte[]{1});
+        ModuleKey key = keyWithoutTrailing(m);
+        assertEquals(m.length, key.moduleLength());
+        assertArrayEquals(key.moduleHash(), keyWithoutTrailing(withCustomSection(a, "x", new byte[]{2})).moduleHash());
+        assertFalse(Arrays.equals(key.moduleHash(), keyWithoutTrailing(withCustomSection(a, "y", new byte[]{1})).moduleHash()));
+        assertFalse(Arrays.equals(key.moduleHash(), keyWithoutTrailing(withCustomSection(a, "x", new byte[]{1, 2})).moduleHash()));
+        assertFalse(Arrays.equals(key.moduleHash(), keyWithoutTrailing(withCustomSection(Wat.compile(DATA.formatted("abc", 1)), "x", new byte[]{1})).moduleHash()));
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.wasmtruffle.launcher;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.graalvm.polyglot.io.ByteSequence;
@@ -12,8 +14,16 @@ import org.graalvm.polyglot.io.ByteSequence;
  * array itself. ({@link ByteSequence#create}'s sequence copies it, and for python.wasm that was another 26 MB of fresh
  * memory written at every start.) Nobody writes to the array once it is read: the launcher drops it, and the engine
  * only reads its source.
+ *
+ * <p>A large regular file is mapped instead of read: the engine copies only the part it needs
+ * ({@link #subSequence}), and never touches the custom sections that end a module built with debug information
+ * (python.wasm: 13 of its 26 MB). As with any mapped module (wasmtime maps them too), the file must not be
+ * truncated while the module loads: reading a page that is gone stops the process.
  */
 final class ModuleBytes implements ByteSequence {
+    /** Files at least this large are mapped; smaller ones cost less to read than to map. */
+    static final int MAP_THRESHOLD = 1 << 20;
+
     /**
      * How much {@link #read} asks of the file at a time. The channel reads through a temporary native buffer of this
      * size, reused from read to read; one read of the whole file (as {@code Files.readAllBytes} does) makes that
@@ -24,10 +34,19 @@ final class ModuleBytes implements ByteSequence {
     private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
     private static final String TOO_LARGE = "the file is larger than 2 GB";
 
+    /** The bytes, when they were read (else null). */
     private final byte[] bytes;
+    /** The mapped file, when it was mapped (else null). */
+    private final MappedByteBuffer mapped;
 
     ModuleBytes(byte[] bytes) {
         this.bytes = bytes;
+        this.mapped = null;
+    }
+
+    private ModuleBytes(MappedByteBuffer mapped) {
+        this.bytes = null;
+        this.mapped = mapped;
     }
 
     /**
@@ -39,6 +58,9 @@ final class ModuleBytes implements ByteSequence {
             long size = channel.size();
             if (size > MAX_LENGTH) {
                 throw new IOException(TOO_LARGE);
+            }
+            if (size >= MAP_THRESHOLD && Files.isRegularFile(file)) {
+                return new ModuleBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
             }
             byte[] bytes = new byte[size > 0 ? (int) size : CHUNK];
             int length = 0;
@@ -69,21 +91,35 @@ final class ModuleBytes implements ByteSequence {
 
     @Override
     public int length() {
-        return bytes.length;
+        return bytes != null ? bytes.length : mapped.capacity();
     }
 
     @Override
     public byte byteAt(int index) {
-        return bytes[index];
+        return bytes != null ? bytes[index] : mapped.get(index);
     }
 
+    /** A copy of the bytes from {@code start} to {@code end}, whose {@link #toByteArray} is that copy again. */
     @Override
     public ByteSequence subSequence(int start, int end) {
-        return ByteSequence.create(Arrays.copyOfRange(bytes, start, end));
+        if (bytes != null) {
+            return new ModuleBytes(Arrays.copyOfRange(bytes, start, end));
+        }
+        if (start < 0 || end > mapped.capacity() || start > end) {
+            throw new IndexOutOfBoundsException("[" + start + ", " + end + ") of " + mapped.capacity() + " bytes");
+        }
+        byte[] copy = new byte[end - start];
+        mapped.get(start, copy);
+        return new ModuleBytes(copy);
     }
 
     @Override
     public byte[] toByteArray() {
-        return bytes;
+        if (bytes != null) {
+            return bytes;
+        }
+        byte[] copy = new byte[mapped.capacity()];
+        mapped.get(0, copy);
+        return copy;
     }
 }

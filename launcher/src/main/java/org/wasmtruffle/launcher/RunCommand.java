@@ -19,6 +19,7 @@ import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -256,7 +257,7 @@ final class RunCommand {
             } catch (IOException | InvalidPathException e) {
                 return reporter.loadError("cannot read " + fileName + ": " + e.getMessage());
             }
-            if (looksLikeText(bytes.toByteArray())) {
+            if (looksLikeText(bytes)) {
                 return reporter.loadError(fileName + " is in the WebAssembly text format, which wasm-truffle does not read yet; convert it with wat2wasm");
             }
             source = Source.newBuilder(WasmTruffleLauncher.LANGUAGE, bytes, Path.of(fileName).getFileName().toString()).buildLiteral();
@@ -341,8 +342,10 @@ final class RunCommand {
     }
 
     /** Whether the file starts like a text-format module, "(module" after white space or comments. */
-    private static boolean looksLikeText(byte[] bytes) {
-        for (byte b : bytes) {
+    private static boolean looksLikeText(ByteSequence bytes) {
+        // Byte by byte: a mapped file is read only as far as this looks.
+        for (int i = 0; i < bytes.length(); i++) {
+            byte b = bytes.byteAt(i);
             if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
                 continue;
             }

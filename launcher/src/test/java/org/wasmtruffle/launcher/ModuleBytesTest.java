@@ -3,11 +3,13 @@ package org.wasmtruffle.launcher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,23 @@ class ModuleBytesTest {
         Path file = dir.resolve("big.wasm");
         Files.write(file, content);
         assertArrayEquals(content, ModuleBytes.read(file).toByteArray());
+    }
+
+    /** A large file is mapped: the same bytes, and a part of them copied without copying the rest. */
+    @Test
+    void mapsALargeFile(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[ModuleBytes.MAP_THRESHOLD + 12345];
+        new Random(11).nextBytes(content);
+        Path file = dir.resolve("large.wasm");
+        Files.write(file, content);
+        ByteSequence bytes = ModuleBytes.read(file);
+        assertEquals(content.length, bytes.length());
+        assertEquals(content[content.length - 1], bytes.byteAt(content.length - 1));
+        assertArrayEquals(content, bytes.toByteArray());
+        ByteSequence part = bytes.subSequence(1000, 5000);
+        assertArrayEquals(Arrays.copyOfRange(content, 1000, 5000), part.toByteArray());
+        assertSame(part.toByteArray(), part.toByteArray(), "the part is copied once, when it is taken");
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.subSequence(5000, content.length + 1));
     }
 
     @Test

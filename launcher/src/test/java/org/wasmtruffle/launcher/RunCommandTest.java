@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,50 @@ class RunCommandTest {
         Files.writeString(file, "not a directory");
         assertEquals("42\n", run("--module-cache=" + file.resolve("cache"), "--invoke", "answer", module.toString()));
         assertEquals("not a directory", Files.readString(file));
+    }
+
+    /**
+     * A module that ends with megabytes of debug information (mapped, and only its start copied): it runs, from the
+     * cache too, and a malformed body before that information is reported as such.
+     */
+    @Test
+    void aModuleEndingWithALargeCustomSectionRuns(@TempDir Path dir) throws IOException {
+        byte[] debug = new byte[2 * ModuleBytes.MAP_THRESHOLD];
+        new Random(3).nextBytes(debug);
+        Path module = Files.write(dir.resolve("debug.wasm"), withCustomSection(ANSWER, ".debug_info", debug));
+        Path cache = dir.resolve("cache");
+        assertEquals("42\n", run("--module-cache=" + cache, "--invoke", "answer", module.toString()));
+        assertEquals("42\n", run("--module-cache=" + cache, "--invoke", "answer", module.toString()));
+        assertEquals(1, entries(cache).length);
+
+        byte[] broken = ANSWER.clone();
+        broken[broken.length - 1] = 0x0f; // the body's end becomes a return: the body runs past the section's end
+        Outcome small = launch("--module-cache=none", "--invoke", "answer", Files.write(dir.resolve("small.wasm"), broken).toString());
+        Outcome large = launch("--module-cache=none", "--invoke", "answer",
+                        Files.write(dir.resolve("large.wasm"), withCustomSection(broken, ".debug_info", debug)).toString());
+        // Where the body runs off the module's end, and where it runs into the section that follows (the reference
+        // decoder's words for each).
+        assertEquals(ExitStatus.LOAD_ERROR, small.status, small.err);
+        assertTrue(small.err.contains("unexpected end of section or function"), small.err);
+        assertEquals(ExitStatus.LOAD_ERROR, large.status, large.err);
+        assertTrue(large.err.contains("section size mismatch"), large.err);
+    }
+
+    /** {@code module} followed by a custom section {@code name} holding {@code payload}. */
+    private static byte[] withCustomSection(byte[] module, String name, byte[] payload) {
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(module);
+        out.write(0);
+        long size = 1 + nameBytes.length + payload.length;
+        do {
+            out.write((int) (size & 0x7F) | (size >= 0x80 ? 0x80 : 0));
+            size >>>= 7;
+        } while (size != 0);
+        out.write(nameBytes.length);
+        out.writeBytes(nameBytes);
+        out.writeBytes(payload);
+        return out.toByteArray();
     }
 
     private static Path[] entries(Path cache) throws IOException {
