@@ -47,7 +47,7 @@ record ModuleKey(byte[] moduleHash, long moduleLength, byte[] implementation) {
         // the bytes do not hold, as their names and places.
         ByteBuffer place = ByteBuffer.allocate(8);
         for (CustomSection s : description.customSections()) {
-            if (s.payloadOffset() >= moduleBytes.length) {
+            if (description.moduleLength() > moduleBytes.length && s.payloadOffset() >= moduleBytes.length) {
                 digest.update(s.name().getBytes(StandardCharsets.UTF_8));
                 digest.update(place.clear().putInt(s.payloadOffset()).putInt(s.payloadLength()).array());
             }

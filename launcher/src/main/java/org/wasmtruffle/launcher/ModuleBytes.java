@@ -60,7 +60,11 @@ final class ModuleBytes implements ByteSequence {
                 throw new IOException(TOO_LARGE);
             }
             if (size >= MAP_THRESHOLD && Files.isRegularFile(file)) {
-                return new ModuleBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+                try {
+                    return new ModuleBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+                } catch (IOException | UnsupportedOperationException e) {
+                    // A file system that cannot map files (some FUSE ones): read the file instead.
+                }
             }
             byte[] bytes = new byte[size > 0 ? (int) size : CHUNK];
             int length = 0;
