@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.graalvm.nativeimage.ImageInfo;
 import org.graalvm.polyglot.io.ByteSequence;
 
 /**
@@ -15,10 +16,12 @@ import org.graalvm.polyglot.io.ByteSequence;
  * memory written at every start.) Nobody writes to the array once it is read: the launcher drops it, and the engine
  * only reads its source.
  *
- * <p>A large regular file is mapped instead of read: the engine copies only the part it needs
- * ({@link #subSequence}), and never touches the custom sections that end a module built with debug information
+ * <p>In the native launcher, a large regular file is mapped instead of read: the engine copies only the part it
+ * needs ({@link #subSequence}), and never touches the custom sections that end a module built with debug information
  * (python.wasm: 13 of its 26 MB). As with any mapped module (wasmtime maps them too), the file must not be
- * truncated while the module loads: reading a page that is gone stops the process.
+ * truncated while the module loads: reading a page that is gone stops the process. On the JVM the file is read:
+ * mapping it there cost more than it saved (python.wasm -V 0.92 s against 0.88 s), because the JDK makes the
+ * mapped buffer by reflection, whose method handles are spun afresh at every start (the AOT cache cannot hold them).
  */
 final class ModuleBytes implements ByteSequence {
     /** Files at least this large are mapped; smaller ones cost less to read than to map. */
@@ -54,12 +57,17 @@ final class ModuleBytes implements ByteSequence {
      * meanwhile are read to their end as well.
      */
     static ModuleBytes read(Path file) throws IOException {
+        return read(file, ImageInfo.inImageRuntimeCode());
+    }
+
+    /** Reads the whole file, or maps it if {@code mapLarge} and it is a regular file of {@link #MAP_THRESHOLD} or more. */
+    static ModuleBytes read(Path file, boolean mapLarge) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {
             long size = channel.size();
             if (size > MAX_LENGTH) {
                 throw new IOException(TOO_LARGE);
             }
-            if (size >= MAP_THRESHOLD && Files.isRegularFile(file)) {
+            if (mapLarge && size >= MAP_THRESHOLD && Files.isRegularFile(file)) {
                 try {
                     return new ModuleBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
                 } catch (IOException | UnsupportedOperationException e) {

@@ -111,8 +111,8 @@ class RunCommandTest {
     }
 
     /**
-     * A module that ends with megabytes of debug information (mapped, and only its start copied): it runs, from the
-     * cache too, and a malformed body before that information is reported as such.
+     * A module that ends with megabytes of debug information (only its start copied; mapped in the native launcher):
+     * it runs, from the cache too, and a malformed body before that information is reported as such.
      */
     @Test
     void aModuleEndingWithALargeCustomSectionRuns(@TempDir Path dir) throws IOException {
