@@ -9,6 +9,7 @@ import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -104,9 +105,18 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
             throw e;
         }
         ByteSequence sequence = source.getBytes();
-        // Debug information at the module's end is neither copied nor, in a file the launcher mapped, read.
-        TrailingCustomSections trailing = TrailingCustomSections.find(sequence, TrailingCustomSections.MINIMUM_LENGTH);
-        byte[] bytes = trailing == null ? sequence.toByteArray() : sequence.subSequence(0, trailing.start()).toByteArray();
+        // Debug information at the module's end is neither copied nor, from a launcher's large file, read.
+        TrailingCustomSections trailing;
+        byte[] bytes;
+        try {
+            trailing = TrailingCustomSections.find(sequence, TrailingCustomSections.MINIMUM_LENGTH);
+            bytes = trailing == null ? sequence.toByteArray() : sequence.subSequence(0, trailing.start()).toByteArray();
+        } catch (UncheckedIOException e) {
+            // A sequence that reads a file on demand, which failed (the file shrank meanwhile, say).
+            UnreadableModuleException error = new UnreadableModuleException(name, String.valueOf(e.getCause().getMessage()));
+            error.attachSource(source);
+            throw error;
+        }
         ModuleDescription description;
         int[] frameSizes;
         try {

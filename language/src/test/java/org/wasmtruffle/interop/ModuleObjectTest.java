@@ -102,4 +102,37 @@ class ModuleObjectTest {
                                         .buildLiteral()));
         assertTrue(e.isGuestException(), e.getMessage());
     }
+
+    /** A source that reads its bytes on demand and fails (a launcher's file that shrank): a load error, not a crash. */
+    @Test
+    void aSourceWhoseBytesCannotBeReadFailsAtEval() {
+        byte[] module = Wat.compile("(module)");
+        // A custom section "dbg" of 2 MB ends the module, so that the engine asks for the bytes before it.
+        int size = 1 + 3 + 2_000_000;
+        byte[] header = {0, (byte) (0x80 | size & 0x7F), (byte) (0x80 | size >> 7 & 0x7F), (byte) (size >> 14), 3, 'd', 'b', 'g'};
+        byte[] bytes = java.util.Arrays.copyOf(module, module.length + header.length + 2_000_000);
+        System.arraycopy(header, 0, bytes, module.length, header.length);
+        byte[] content = bytes;
+        org.graalvm.polyglot.io.ByteSequence failing = new org.graalvm.polyglot.io.ByteSequence() {
+            @Override
+            public int length() {
+                return content.length;
+            }
+
+            @Override
+            public byte byteAt(int index) {
+                return content[index];
+            }
+
+            @Override
+            public org.graalvm.polyglot.io.ByteSequence subSequence(int start, int end) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("the file became shorter"));
+            }
+        };
+        PolyglotException e = assertThrows(PolyglotException.class,
+                        () -> wasm.context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", failing, "gone.wasm").buildLiteral()));
+        assertTrue(e.isSyntaxError(), e.getMessage());
+        assertFalse(e.isInternalError(), e.getMessage());
+        assertEquals("gone.wasm: cannot read the module: the file became shorter", e.getMessage());
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,21 +37,27 @@ class ModuleBytesTest {
         assertArrayEquals(content, ModuleBytes.read(file).toByteArray());
     }
 
-    /** A large file mapped (as in the native launcher): the same bytes, and a part of them copied without copying the rest. */
+    /** A large file is read on demand: the same bytes, and a part of them read without reading the rest. */
     @Test
-    void mapsALargeFile(@TempDir Path dir) throws IOException {
-        byte[] content = new byte[ModuleBytes.MAP_THRESHOLD + 12345];
+    void readsALargeFileOnDemand(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[ModuleBytes.LAZY_THRESHOLD + 3 * ModuleBytes.CHUNK + 12345];
         new Random(11).nextBytes(content);
         Path file = dir.resolve("large.wasm");
         Files.write(file, content);
-        ByteSequence bytes = ModuleBytes.read(file, true);
+        ByteSequence bytes = ModuleBytes.read(file);
         assertEquals(content.length, bytes.length());
-        assertEquals(content[content.length - 1], bytes.byteAt(content.length - 1));
-        assertArrayEquals(content, bytes.toByteArray());
-        ByteSequence part = bytes.subSequence(1000, 5000);
-        assertArrayEquals(Arrays.copyOfRange(content, 1000, 5000), part.toByteArray());
-        assertSame(part.toByteArray(), part.toByteArray(), "the part is copied once, when it is taken");
+        for (int i : new int[]{0, 1, 65535, 65536, 70000, content.length - 1, 3, content.length - 2}) {
+            assertEquals(content[i], bytes.byteAt(i), "byte " + i);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.byteAt(content.length));
+        ByteSequence part = bytes.subSequence(1000, 600_000);
+        assertArrayEquals(Arrays.copyOfRange(content, 1000, 600_000), part.toByteArray());
+        assertSame(part.toByteArray(), part.toByteArray(), "the part is read once, when it is taken");
         assertThrows(IndexOutOfBoundsException.class, () -> bytes.subSequence(5000, content.length + 1));
+        assertArrayEquals(content, bytes.toByteArray());
+        // A file that shrinks meanwhile: an unchecked error, not a part of the old size filled with zeros.
+        Files.write(file, Arrays.copyOf(content, 100));
+        assertThrows(UncheckedIOException.class, () -> bytes.subSequence(0, 200_000));
     }
 
     @Test

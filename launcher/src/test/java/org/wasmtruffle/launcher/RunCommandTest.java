@@ -111,12 +111,12 @@ class RunCommandTest {
     }
 
     /**
-     * A module that ends with megabytes of debug information (only its start copied; mapped in the native launcher):
+     * A module that ends with megabytes of debug information (only its start read):
      * it runs, from the cache too, and a malformed body before that information is reported as such.
      */
     @Test
     void aModuleEndingWithALargeCustomSectionRuns(@TempDir Path dir) throws IOException {
-        byte[] debug = new byte[2 * ModuleBytes.MAP_THRESHOLD];
+        byte[] debug = new byte[2 * ModuleBytes.LAZY_THRESHOLD];
         new Random(3).nextBytes(debug);
         Path module = Files.write(dir.resolve("debug.wasm"), withCustomSection(ANSWER, ".debug_info", debug));
         Path cache = dir.resolve("cache");
