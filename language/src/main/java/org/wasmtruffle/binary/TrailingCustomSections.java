@@ -9,7 +9,7 @@ import org.wasmtruffle.module.CustomSection;
  * The custom sections at the end of a module, after its last other section, which nothing but their name and
  * place is needed of: their payloads are never read (only a {@code name} section's is, which therefore never
  * belongs here). A module built with debug information ends with megabytes of them (python.wasm: 13 of its 26 MB),
- * so the engine copies the module's bytes only up to {@link #start}, and a launcher that maps the file never
+ * so the engine copies the module's bytes only up to {@link #start}, and a launcher that reads the file on demand never
  * touches the rest.
  *
  * @param start where the first of them begins (its section id): the length of the bytes that the module needs

@@ -343,7 +343,7 @@ final class RunCommand {
 
     /** Whether the file starts like a text-format module, "(module" after white space or comments. */
     private static boolean looksLikeText(ByteSequence bytes) {
-        // Byte by byte: a mapped file is read only as far as this looks.
+        // Byte by byte: a file read on demand is read only as far as this looks.
         for (int i = 0; i < bytes.length(); i++) {
             byte b = bytes.byteAt(i);
             if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
