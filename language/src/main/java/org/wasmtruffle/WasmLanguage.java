@@ -120,7 +120,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         ModuleDescription description;
         int[] frameSizes;
         try {
-            description = trailing == null ? ModuleDecoder.decode(name, bytes) : ModuleDecoder.decode(name, bytes, trailing);
+            description = ModuleDecoder.decode(name, bytes, trailing);
             ModuleCache cache = ModuleCache.open(WasmContext.get(null).env());
             frameSizes = cache != null ? cache.validate(bytes, description) : ModuleValidator.validate(description);
         } catch (ModuleLoadException e) {

@@ -101,10 +101,10 @@ public final class ModuleDecoder {
 
     /**
      * Decodes a module whose bytes up to {@code trailing}'s start are {@code bytes} (which the result keeps), and
-     * whose custom sections from there on are {@code trailing}'s.
+     * whose custom sections from there on are {@code trailing}'s; with {@code trailing} null, as {@link #decode(String, byte[])}.
      */
     public static ModuleDescription decode(String sourceName, byte[] bytes, TrailingCustomSections trailing) {
-        if (bytes.length != trailing.start()) {
+        if (trailing != null && bytes.length != trailing.start()) {
             throw new IllegalArgumentException("the bytes end at " + bytes.length + ", the trailing custom sections begin at " + trailing.start());
         }
         return new ModuleDecoder(sourceName, bytes, trailing).decodeModule();

@@ -20,7 +20,10 @@ public record TrailingCustomSections(int start, int moduleLength, CustomSection[
     /** Trailing custom sections shorter than this in all are copied with the rest: not worth a second code path. */
     public static final int MINIMUM_LENGTH = 1 << 20;
 
-    /** A custom section's name is read into a small array of its own; longer names are left to the decoder. */
+    /**
+     * How much of a section's start is read to decode its header (id, size and, for a custom section, name); a custom
+     * section whose name does not fit is left to the decoder.
+     */
     private static final int MAX_HEADER = 4096;
 
     /**
@@ -30,65 +33,52 @@ public record TrailingCustomSections(int start, int moduleLength, CustomSection[
      */
     public static TrailingCustomSections find(ByteSequence module, int minimumLength) {
         int length = module.length();
-        if (length < 8) {
+        if (length - 8 < minimumLength) {
+            // Too short to end with that many bytes of sections: the common case, decided without reading.
             return null;
         }
         int pos = 8;
         int runStart = -1;
         List<CustomSection> run = new ArrayList<>();
         while (pos < length) {
-            int sectionStart = pos;
-            int id = module.byteAt(pos++) & 0xFF;
-            long size = 0;
-            int shift = 0;
-            int b;
-            do {
-                if (pos >= length || shift > 28) {
+            byte[] header = new byte[Math.min(MAX_HEADER, length - pos)];
+            for (int i = 0; i < header.length; i++) {
+                header[i] = module.byteAt(pos + i);
+            }
+            // The decoder's own reads (LEB128 sizes, names), on the header's bytes.
+            BinaryReader in = new BinaryReader("", header, 0, header.length);
+            CustomSection custom = null;
+            long size;
+            try {
+                int id = in.readByte();
+                size = in.readU32() & 0xFFFF_FFFFL;
+                if (size > length - (pos + in.position())) {
                     return null;
                 }
-                b = module.byteAt(pos++);
-                size |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
-            if (size > length - pos) {
-                return null;
-            }
-            int payloadStart = pos;
-            int next = (int) (pos + size);
-            CustomSection custom = id == SectionId.CUSTOM ? readCustom(module, payloadStart, (int) size) : null;
-            if (id == SectionId.CUSTOM && custom == null) {
+                if (id == SectionId.CUSTOM) {
+                    int payloadStart = in.position();
+                    BinaryReader name = new BinaryReader("", header, payloadStart, (int) Math.min(header.length, payloadStart + size));
+                    String sectionName = name.readName();
+                    custom = new CustomSection(sectionName, pos + name.position(), (int) (size - (name.position() - payloadStart)));
+                }
+            } catch (MalformedModuleException e) {
+                // Malformed, or a name longer than the header read: the decoder decides.
                 return null;
             }
             if (custom != null && !custom.name().equals("name")) {
                 if (runStart < 0) {
-                    runStart = sectionStart;
+                    runStart = pos;
                 }
                 run.add(custom);
             } else {
                 runStart = -1;
                 run.clear();
             }
-            pos = next;
+            pos = (int) (pos + in.position() + size);
         }
         if (runStart < 0 || length - runStart < minimumLength) {
             return null;
         }
         return new TrailingCustomSections(runStart, length, run.toArray(new CustomSection[0]));
-    }
-
-    /** The custom section whose content (name and payload) is the {@code size} bytes at {@code at}, or null if malformed. */
-    private static CustomSection readCustom(ByteSequence module, int at, int size) {
-        byte[] header = new byte[Math.min(size, MAX_HEADER)];
-        for (int i = 0; i < header.length; i++) {
-            header[i] = module.byteAt(at + i);
-        }
-        BinaryReader in = new BinaryReader("", header, 0, header.length);
-        try {
-            String name = in.readName();
-            return new CustomSection(name, at + in.position(), size - in.position());
-        } catch (MalformedModuleException e) {
-            // Malformed, or a name longer than the header read: the decoder decides.
-            return null;
-        }
     }
 }

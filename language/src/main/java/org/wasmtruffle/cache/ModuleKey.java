@@ -45,11 +45,13 @@ record ModuleKey(byte[] moduleHash, long moduleLength, byte[] implementation) {
         digest.update(moduleBytes, at, moduleBytes.length - at);
         // Custom sections after the bytes (left out of them, see ModuleDescription.bytes): their headers, which
         // the bytes do not hold, as their names and places.
-        ByteBuffer place = ByteBuffer.allocate(8);
-        for (CustomSection s : description.customSections()) {
-            if (description.moduleLength() > moduleBytes.length && s.payloadOffset() >= moduleBytes.length) {
-                digest.update(s.name().getBytes(StandardCharsets.UTF_8));
-                digest.update(place.clear().putInt(s.payloadOffset()).putInt(s.payloadLength()).array());
+        if (description.moduleLength() > moduleBytes.length) {
+            ByteBuffer place = ByteBuffer.allocate(8);
+            for (CustomSection s : description.customSections()) {
+                if (s.payloadOffset() >= moduleBytes.length) {
+                    digest.update(s.name().getBytes(StandardCharsets.UTF_8));
+                    digest.update(place.clear().putInt(s.payloadOffset()).putInt(s.payloadLength()).array());
+                }
             }
         }
         return new ModuleKey(digest.digest(), description.moduleLength(), implementation);

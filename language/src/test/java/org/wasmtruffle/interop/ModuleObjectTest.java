@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.wasmtruffle.binary.WasmBinary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,13 +107,8 @@ class ModuleObjectTest {
     /** A source that reads its bytes on demand and fails (a launcher's file that shrank): a load error, not a crash. */
     @Test
     void aSourceWhoseBytesCannotBeReadFailsAtEval() {
-        byte[] module = Wat.compile("(module)");
         // A custom section "dbg" of 2 MB ends the module, so that the engine asks for the bytes before it.
-        int size = 1 + 3 + 2_000_000;
-        byte[] header = {0, (byte) (0x80 | size & 0x7F), (byte) (0x80 | size >> 7 & 0x7F), (byte) (size >> 14), 3, 'd', 'b', 'g'};
-        byte[] bytes = java.util.Arrays.copyOf(module, module.length + header.length + 2_000_000);
-        System.arraycopy(header, 0, bytes, module.length, header.length);
-        byte[] content = bytes;
+        byte[] content = WasmBinary.cat(Wat.compile("(module)"), WasmBinary.section(WasmBinary.CUSTOM, WasmBinary.name("dbg"), new byte[2_000_000]));
         org.graalvm.polyglot.io.ByteSequence failing = new org.graalvm.polyglot.io.ByteSequence() {
             @Override
             public int length() {
