@@ -59,6 +59,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final FunctionType[] callSiteTypes;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     private final int localCount;
+    /** The function's parameters: its first locals, set from the arguments. */
+    private final int paramCount;
     @CompilationFinal(dimensions = 1) private final ValueType[] localTypes;
     /** The frame slots: locals and the deepest operand stack. */
     private final int frameSize;
@@ -112,6 +114,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         this.code = bytecode.code();
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
+        this.paramCount = type.paramCount();
         this.localTypes = bytecode.localTypes();
         this.localCount = localTypes.length;
         this.frameSize = bytecode.frameSize();
@@ -145,7 +148,37 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
 
     /** Runs the function from its first instruction; the locals are already in the frame. */
     Object execute(VirtualFrame frame) {
+        if (CompilerDirectives.inCompiledCode() && regionStarts.length == 0) {
+            settleSlotTags(frame, paramCount);
+        }
         return executeFrom(frame, (WasmInstance) frame.getArguments()[0], 0, localCount, null);
+    }
+
+    /**
+     * In compiled code, writes the locals from {@code firstLocal} on with the zeros they hold already and clears
+     * the operand slots. Partial evaluation tracks a kind tag for every slot of the virtual frame (deoptimization
+     * materializes it), and a slot not yet written has a tag that no write gives: where the entry path meets a
+     * loop's backward branch, every local the loop writes (and every operand slot, cleared there) got a phi of
+     * two constant tags, a value that every deoptimization state in the loop keeps alive in a register or stack
+     * slot and that each backward branch sets. Written here, a local's tag is its type's on every path (wasm
+     * locals keep their type), and an operand slot's the cleared one. The frame is virtual and the values
+     * constants: no machine code. Not in a function with regions, whose frame is materialized.
+     */
+    @ExplodeLoop
+    private void settleSlotTags(VirtualFrame frame, int firstLocal) {
+        ValueType[] types = localTypes;
+        for (int slot = firstLocal; slot < types.length; slot++) {
+            switch (types[slot]) {
+                case I32 -> frame.setIntStatic(slot, 0);
+                case I64 -> frame.setLongStatic(slot, 0L);
+                case F32 -> frame.setFloatStatic(slot, 0f);
+                case F64 -> frame.setDoubleStatic(slot, 0d);
+                default -> frame.setObjectStatic(slot, null);
+            }
+        }
+        for (int slot = types.length; slot < frameSize; slot++) {
+            frame.clearStatic(slot);
+        }
     }
 
     /** Runs {@code region} in the function's {@code frame}; returns the index of the region's exit taken. */
@@ -180,6 +213,8 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     public void copyIntoOSRFrame(VirtualFrame osrFrame, VirtualFrame parentFrame, int target, Object targetMetadata) {
         if (Bytecode.loopHeight(code, target) == localCount) {
             copyLocals(osrFrame, parentFrame);
+            // The operand slots as the loop's backward branches leave them (see settleSlotTags).
+            clearStackAbove(osrFrame, localCount);
         } else {
             BytecodeOSRNode.super.copyIntoOSRFrame(osrFrame, parentFrame, target, targetMetadata);
         }
