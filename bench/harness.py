@@ -286,7 +286,7 @@ def measure(workloads, runtimes, options, python_path):
                 slow = runtime in INTERPRETERS or runtime == "graalwasm" and group == "python"
                 timeout = (options.slow_timeout if slow else options.timeout) * (options.warmup + options.warm_runs if warm else 1)
                 samples, rss = [], []
-                repetitions = 1 if warm else options.runs
+                repetitions = options.warm_processes if warm else options.runs
                 if runtime in INTERPRETERS:
                     repetitions = min(repetitions, options.interp_runs)
                 for _ in range(repetitions):
@@ -510,6 +510,9 @@ def main():
     parser.add_argument("--runs", type=int, default=None, help="cold runs per workload and runtime (median); default 3, quick 1")
     parser.add_argument("--warmup", type=int, default=None, help="warm-up iterations; default 3, quick 1")
     parser.add_argument("--warm-runs", type=int, default=None, help="measured warm iterations; default 3, quick 1")
+    parser.add_argument("--warm-processes", type=int, default=1,
+                        help="warm processes per workload and runtime, each with its warm-up (the median of their medians "
+                             "is reported: a JIT's steady state differs from process to process); default 1")
     parser.add_argument("--interp-runs", type=int, default=1, help="cold runs of the interpreter-only engine (slow); default 1")
     parser.add_argument("--timeout", type=float, default=None, help="seconds per process run; default 120, quick 60")
     parser.add_argument("--slow-timeout", type=float, default=None,
@@ -585,7 +588,7 @@ def main():
         "machine": machine(),
         "load": f"1-min load average {load_before[0]:.1f} before, {load_after[0]:.1f} after ({os.cpu_count()} cores)",
         "mode": (f"{'quick mode, ' if quick else ''}{options.size} sizes: {options.runs} cold run(s) (interpreter-only: {min(options.runs, options.interp_runs)}), "
-                 f"{options.warmup} warm-up + {options.warm_runs} measured warm iterations; took {(time.time() - started) / 60:.1f} min"),
+                 f"{options.warmup} warm-up + {options.warm_runs} measured warm iterations in {options.warm_processes} process(es) each; took {(time.time() - started) / 60:.1f} min"),
         "versions": versions(),
     }
     print_table(results, runtimes)
