@@ -176,9 +176,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
                 default -> frame.setObjectStatic(slot, null);
             }
         }
-        for (int slot = types.length; slot < frameSize; slot++) {
-            frame.clearStatic(slot);
-        }
+        clearStackAbove(frame, types.length);
     }
 
     /** Runs {@code region} in the function's {@code frame}; returns the index of the region's exit taken. */

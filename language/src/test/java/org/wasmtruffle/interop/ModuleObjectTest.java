@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.wasmtruffle.binary.WasmBinary;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.wasmtruffle.binary.WasmBinary;
 
 /** The module object: its import and export descriptors, and instantiating it. */
 class ModuleObjectTest {
@@ -99,7 +103,7 @@ class ModuleObjectTest {
     @Test
     void malformedModuleFailsAtEval() {
         PolyglotException e = assertThrows(PolyglotException.class, () -> wasm.context.eval(
-                        org.graalvm.polyglot.Source.newBuilder("wasm-truffle", org.graalvm.polyglot.io.ByteSequence.create(new byte[]{0, 'a', 's', 'n', 1, 0, 0, 0}), "bad.wasm")
+                        Source.newBuilder("wasm-truffle", ByteSequence.create(new byte[]{0, 'a', 's', 'n', 1, 0, 0, 0}), "bad.wasm")
                                         .buildLiteral()));
         assertTrue(e.isGuestException(), e.getMessage());
     }
@@ -109,7 +113,7 @@ class ModuleObjectTest {
     void aSourceWhoseBytesCannotBeReadFailsAtEval() {
         // A custom section "dbg" of 2 MB ends the module, so that the engine asks for the bytes before it.
         byte[] content = WasmBinary.cat(Wat.compile("(module)"), WasmBinary.section(WasmBinary.CUSTOM, WasmBinary.name("dbg"), new byte[2_000_000]));
-        org.graalvm.polyglot.io.ByteSequence failing = new org.graalvm.polyglot.io.ByteSequence() {
+        ByteSequence failing = new ByteSequence() {
             @Override
             public int length() {
                 return content.length;
@@ -121,12 +125,12 @@ class ModuleObjectTest {
             }
 
             @Override
-            public org.graalvm.polyglot.io.ByteSequence subSequence(int start, int end) {
-                throw new java.io.UncheckedIOException(new java.io.IOException("the file became shorter"));
+            public ByteSequence subSequence(int start, int end) {
+                throw new UncheckedIOException(new IOException("the file became shorter"));
             }
         };
         PolyglotException e = assertThrows(PolyglotException.class,
-                        () -> wasm.context.eval(org.graalvm.polyglot.Source.newBuilder("wasm-truffle", failing, "gone.wasm").buildLiteral()));
+                        () -> wasm.context.eval(Source.newBuilder("wasm-truffle", failing, "gone.wasm").buildLiteral()));
         assertTrue(e.isSyntaxError(), e.getMessage());
         assertFalse(e.isInternalError(), e.getMessage());
         assertEquals("gone.wasm: cannot read the module: the file became shorter", e.getMessage());
