@@ -120,7 +120,8 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
         }
         // The other locals are not written: a function's frame is new at each call, and a new frame's static
         // slots already hold what wasm starts them with (primitive bits 0, the reference null: the frame
-        // descriptor's default). Writing them cost the interpreter a store per local and call.
+        // descriptor's default). Writing them cost the interpreter a store per local and call. Compiled code
+        // writes them, for their kind tags (BytecodeNode.settleSlotTags).
     }
 
     @Override
