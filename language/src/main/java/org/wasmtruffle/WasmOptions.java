@@ -32,14 +32,29 @@ public final class WasmOptions {
     public static final OptionKey<String> ModuleCacheDir = new OptionKey<>("");
 
     /**
-     * Function bodies of at least this many bytes have the cases of their large {@code br_table}s (the dispatch
-     * of an interpreter loop, such as CPython's) compiled as separate units, each called from the function's
-     * compiled code, instead of the whole body as one unit: one that size takes minutes to compile, if it can be
-     * installed at all. The cost is a call per case and locals kept in memory instead of registers. 0: never.
-     * Code is shared between contexts of an engine, so the first context to run a function decides.
+     * Function bodies of at least this many bytes are never compiled: they run in the interpreter, also when
+     * compiled code calls them (their call target compiles to a call of the interpreter, which takes
+     * milliseconds), and their loops are not replaced on the stack. The functions they call are compiled as
+     * usual. Compiling a function costs more per instruction the larger it is: on two cores, CPython's 13.7 KB
+     * function took 2 s of the one compiler thread, a 5.7 KB one 0.2 s, and its 106 KB eval loop cannot be
+     * compiled as one unit at all. Without compiling them, the Python workloads of the benchmark ran 10-40% faster
+     * in the native launcher, cold, and 20% faster warm. 0: compile every function. Code is shared between contexts
+     * of an engine, so the first context to run a function decides.
+     */
+    @Option(help = "Function bodies of at least this many bytes are not compiled: they always run in the interpreter (0: compile all).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<bytes>") //
+    public static final OptionKey<Integer> InterpreterOnlyFunctionSize = new OptionKey<>(12288);
+
+    /**
+     * Function bodies of at least this many bytes that are compiled (see {@link #InterpreterOnlyFunctionSize})
+     * have the cases of their large {@code br_table}s (the dispatch of an interpreter loop, such as CPython's)
+     * compiled as separate units, each called from the function's compiled code, instead of the whole body as
+     * one unit: one that size takes minutes to compile, if it can be installed at all. The cost is a call per
+     * case and locals kept in memory instead of registers: measured on CPython's eval loop, its code so compiled
+     * ran slower than its interpreter, even warm. 0 (the default): never. Code is shared between contexts of an
+     * engine, so the first context to run a function decides.
      */
     @Option(help = "Function bodies of at least this many bytes are compiled in parts: the cases of their large br_tables apart (0: never).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<bytes>") //
-    public static final OptionKey<Integer> SplitFunctionSize = new OptionKey<>(16384);
+    public static final OptionKey<Integer> SplitFunctionSize = new OptionKey<>(0);
 
     /**
      * Calls of small functions (at most {@code FunctionValidator.INLINE_MAX_BYTES} bytes, without calls, loops or

@@ -107,10 +107,13 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final boolean[] inCopy;
     /** Raises a trap of a copy in a call of the function copied (see {@link #trapInCopy}); null if there are no copies. */
     @Child private IndirectCallNode trapCall;
+    /** Whether loops may be replaced by compiled code on the stack: not in a function that is never compiled. */
+    private final boolean osr;
     private final TruffleLanguage<?> language;
 
-    BytecodeNode(TruffleLanguage<?> language, WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type) {
+    BytecodeNode(TruffleLanguage<?> language, WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type, boolean osr) {
         this.module = module;
+        this.osr = osr;
         this.code = bytecode.code();
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
@@ -152,6 +155,16 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
             settleSlotTags(frame, paramCount);
         }
         return executeFrom(frame, (WasmInstance) frame.getArguments()[0], 0, localCount, null);
+    }
+
+    /**
+     * Runs the function in the interpreter, also when compiled code calls it: its body is too large to compile
+     * (see {@code WasmOptions.InterpreterOnlyFunctionSize}). A trap or an exit passes through without
+     * deoptimizing the caller.
+     */
+    @TruffleBoundary(transferToInterpreterOnException = false)
+    Object executeInterpreted(MaterializedFrame frame) {
+        return execute(frame);
     }
 
     /**
@@ -1490,7 +1503,7 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         // not the region. The region itself is compiled after a few calls. Nor is a loop of a region's code
         // that the function's interpreter runs inline: its compiled code would only call the region, whose
         // interpreter would run the loop. The function's own loop (its dispatch) is the one to replace.
-        if (region == null && target < regionCodeStart && CompilerDirectives.inInterpreter() && osrPoll(target)) {
+        if (osr && region == null && target < regionCodeStart && CompilerDirectives.inInterpreter() && osrPoll(target)) {
             Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
             if (result != null) {
                 LoopNode.reportLoopCount(this, loopCount);

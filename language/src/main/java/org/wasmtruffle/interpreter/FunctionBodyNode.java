@@ -33,6 +33,8 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
     private final int functionIndex;
     @CompilationFinal(dimensions = 1) private final ValueType[] paramTypes;
     @CompilationFinal(dimensions = 1) private ValueType[] localTypes;
+    /** Whether the body is too large to compile (see {@link WasmOptions#InterpreterOnlyFunctionSize}). */
+    @CompilationFinal private boolean interpreterOnly;
     @Child private FunctionEntryNode entry;
     @Child private BytecodeNode bytecode;
 
@@ -65,7 +67,7 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
         }
         initializeLocals(frame);
         entry.execute(frame);
-        Object result = bytecode.execute(frame);
+        Object result = interpreterOnly ? bytecode.executeInterpreted(frame.materialize()) : bytecode.execute(frame);
         if (result == BytecodeNode.NO_RESULT || result == null) {
             return NONE;
         } else if (result instanceof Object[] values) {
@@ -92,7 +94,10 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
         try {
             if (bytecode == null) {
                 WasmContext context = WasmContext.get(this);
-                int splitSize = context.env().getOptions().get(WasmOptions.SplitFunctionSize);
+                int interpreterOnlySize = context.env().getOptions().get(WasmOptions.InterpreterOnlyFunctionSize);
+                interpreterOnly = interpreterOnlySize > 0 && module.description().codeLength(functionIndex) >= interpreterOnlySize;
+                // Regions are for compiled code only.
+                int splitSize = interpreterOnly ? 0 : context.env().getOptions().get(WasmOptions.SplitFunctionSize);
                 // Instruments that see this function (a profiler, a debugger's stepping) see its callees too: they
                 // are not copied into it then, but called.
                 boolean instrumented = getParent() instanceof WrapperNode || entry instanceof WrapperNode;
@@ -101,7 +106,7 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
                 assert translated.frameSize() == getRootNode().getFrameDescriptor().getNumberOfSlots();
                 localTypes = translated.localTypes();
                 ((FunctionRootNode) getRootNode()).bodyTranslated(translated.callSiteTypes().length > 0);
-                bytecode = insert(new BytecodeNode(context.language(), module, functionIndex, translated, module.description().functionType(functionIndex)));
+                bytecode = insert(new BytecodeNode(context.language(), module, functionIndex, translated, module.description().functionType(functionIndex), !interpreterOnly));
                 // Instruments that attached before the translation see the call sites too.
                 notifyInserted(bytecode);
             }
