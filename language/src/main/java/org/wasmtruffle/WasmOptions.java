@@ -32,17 +32,33 @@ public final class WasmOptions {
     public static final OptionKey<String> ModuleCacheDir = new OptionKey<>("");
 
     /**
-     * Function bodies of at least this many bytes are never compiled: they run in the interpreter, also when
-     * compiled code calls them (their call target compiles to a call of the interpreter, which takes
-     * milliseconds), and their loops are not replaced on the stack. The functions they call are compiled as
-     * usual. Compiling a function costs more per instruction the larger it is: on two cores, CPython's 13.7 KB
-     * function took 2 s of the one compiler thread, a 5.7 KB one 0.2 s, and its 106 KB eval loop cannot be
-     * compiled as one unit at all. Without compiling them, the Python workloads of the benchmark ran 10-40% faster
-     * in the native launcher, cold, and 20% faster warm. 0: compile every function. Code is shared between contexts
-     * of an engine, so the first context to run a function decides.
+     * Function bodies of at least this many bytes (and below {@link #InterpreterOnlyFunctionSize}) run in the
+     * interpreter until they have made {@link #DelayedFunctionThreshold} calls and backward branches there; only
+     * then may they be compiled (and their loops replaced on the stack). Until then compiled callers call their
+     * interpreter (their call target compiles to that call, in milliseconds); the functions they call compile as
+     * usual. Compiling a function costs more per instruction the larger it is (on two cores, CPython's 13.7 KB
+     * function took 2 s of the one compiler thread, a 5.7 KB one 0.2 s), and a large function that runs a few
+     * hundred times, as many do at a program's start, is not worth it; one that runs a program's main loop is. 0:
+     * no delay. Code is shared between contexts of an engine, so the first context to run a function decides.
      */
-    @Option(help = "Function bodies of at least this many bytes are not compiled: they always run in the interpreter (0: compile all).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<bytes>") //
-    public static final OptionKey<Integer> InterpreterOnlyFunctionSize = new OptionKey<>(12288);
+    @Option(help = "Function bodies of at least this many bytes run in the interpreter until they have made DelayedFunctionThreshold calls and backward branches (0: no delay).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<bytes>") //
+    public static final OptionKey<Integer> DelayedFunctionSize = new OptionKey<>(12288);
+
+    /** How many calls and backward branches a function of {@link #DelayedFunctionSize} makes in the interpreter before it may be compiled. */
+    @Option(help = "Calls plus backward branches in the interpreter after which a function of DelayedFunctionSize bytes may be compiled.", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<count>") //
+    public static final OptionKey<Long> DelayedFunctionThreshold = new OptionKey<>(1_000_000L);
+
+    /**
+     * Function bodies of at least this many bytes are never compiled: they run in the interpreter, as delayed
+     * functions do before their threshold (see {@link #DelayedFunctionSize}). Partial evaluation unrolls a
+     * function's dispatch loop once per instruction, at about 0.1-0.15 ms each, and stops with a failure at
+     * Truffle's loop explosion limit, which a body of about 37 KB reaches; CPython's eval loop (106 KB) cannot be
+     * compiled as one unit (see {@link #SplitFunctionSize}). Without compiling it (nor, before its threshold, the 13.7
+     * KB function), the Python workloads of the benchmark ran 10-40% faster in the native launcher, cold, and 20%
+     * faster warm. 0: no limit.
+     */
+    @Option(help = "Function bodies of at least this many bytes are never compiled: they always run in the interpreter (0: no limit).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL, usageSyntax = "<bytes>") //
+    public static final OptionKey<Integer> InterpreterOnlyFunctionSize = new OptionKey<>(32768);
 
     /**
      * Function bodies of at least this many bytes that are compiled (see {@link #InterpreterOnlyFunctionSize})

@@ -1,5 +1,6 @@
 package org.wasmtruffle.interpreter;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerAsserts;
 import com.oracle.truffle.api.CompilerDirectives;
@@ -107,13 +108,23 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final boolean[] inCopy;
     /** Raises a trap of a copy in a call of the function copied (see {@link #trapInCopy}); null if there are no copies. */
     @Child private IndirectCallNode trapCall;
-    /** Whether loops may be replaced by compiled code on the stack: not in a function that is never compiled. */
-    private final boolean osr;
+    /**
+     * Valid while this function runs in the interpreter only: a large one, until it has run enough there (see
+     * {@code WasmOptions.DelayedFunctionSize}), or a huge one, for good. Null for the others.
+     */
+    private final Assumption interpretedOnly;
+    /** Calls and backward branches left before {@link #interpretedOnly} ends (for a huge function, more than ever run). */
+    private long interpretedBudget;
     private final TruffleLanguage<?> language;
 
-    BytecodeNode(TruffleLanguage<?> language, WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type, boolean osr) {
+    /**
+     * {@code interpretedCalls}: how many calls and backward branches the function runs in the interpreter only before
+     * it may be compiled (0: compiled as usual; {@link Long#MAX_VALUE}: never compiled).
+     */
+    BytecodeNode(TruffleLanguage<?> language, WasmModule module, int functionIndex, FunctionBytecode bytecode, FunctionType type, long interpretedCalls) {
         this.module = module;
-        this.osr = osr;
+        this.interpretedOnly = interpretedCalls > 0 ? Assumption.create("runs in the interpreter only") : null;
+        this.interpretedBudget = interpretedCalls;
         this.code = bytecode.code();
         this.callSiteTypes = bytecode.callSiteTypes();
         this.resultTypes = type.results();
@@ -157,14 +168,30 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         return executeFrom(frame, (WasmInstance) frame.getArguments()[0], 0, localCount, null);
     }
 
+    /** Whether the function runs in the interpreter only (see {@link #interpretedOnly}); a constant in compiled code. */
+    boolean isInterpretedOnly() {
+        return interpretedOnly != null && interpretedOnly.isValid();
+    }
+
     /**
-     * Runs the function in the interpreter, also when compiled code calls it: its body is too large to compile
-     * (see {@code WasmOptions.InterpreterOnlyFunctionSize}). A trap or an exit passes through without
-     * deoptimizing the caller.
+     * Runs the function in the interpreter, also when compiled code calls it, while {@link #isInterpretedOnly}. A trap
+     * or an exit passes through without deoptimizing the caller.
      */
     @TruffleBoundary(transferToInterpreterOnException = false)
     Object executeInterpreted(MaterializedFrame frame) {
+        spendInterpreted();
         return execute(frame);
+    }
+
+    /**
+     * Counts a call or backward branch against {@link #interpretedBudget}; at the last, the function may be compiled:
+     * compiled callers that call its interpreter are invalidated, and its loops may be replaced on the stack.
+     */
+    private void spendInterpreted() {
+        // Threads may race on the count: it need not be exact, only reach zero.
+        if (--interpretedBudget <= 0) {
+            interpretedOnly.invalidate("ran long enough in the interpreter to be compiled");
+        }
     }
 
     /**
@@ -1503,7 +1530,9 @@ public final class BytecodeNode extends Node implements BytecodeOSRNode {
         // not the region. The region itself is compiled after a few calls. Nor is a loop of a region's code
         // that the function's interpreter runs inline: its compiled code would only call the region, whose
         // interpreter would run the loop. The function's own loop (its dispatch) is the one to replace.
-        if (osr && region == null && target < regionCodeStart && CompilerDirectives.inInterpreter() && osrPoll(target)) {
+        if (CompilerDirectives.inInterpreter() && isInterpretedOnly()) {
+            spendInterpreted();
+        } else if (region == null && target < regionCodeStart && CompilerDirectives.inInterpreter() && osrPoll(target)) {
             Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
             if (result != null) {
                 LoopNode.reportLoopCount(this, loopCount);

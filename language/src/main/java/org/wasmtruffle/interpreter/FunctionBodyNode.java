@@ -33,8 +33,6 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
     private final int functionIndex;
     @CompilationFinal(dimensions = 1) private final ValueType[] paramTypes;
     @CompilationFinal(dimensions = 1) private ValueType[] localTypes;
-    /** Whether the body is too large to compile (see {@link WasmOptions#InterpreterOnlyFunctionSize}). */
-    @CompilationFinal private boolean interpreterOnly;
     @Child private FunctionEntryNode entry;
     @Child private BytecodeNode bytecode;
 
@@ -67,7 +65,7 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
         }
         initializeLocals(frame);
         entry.execute(frame);
-        Object result = interpreterOnly ? bytecode.executeInterpreted(frame.materialize()) : bytecode.execute(frame);
+        Object result = bytecode.isInterpretedOnly() ? bytecode.executeInterpreted(frame.materialize()) : bytecode.execute(frame);
         if (result == BytecodeNode.NO_RESULT || result == null) {
             return NONE;
         } else if (result instanceof Object[] values) {
@@ -94,10 +92,9 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
         try {
             if (bytecode == null) {
                 WasmContext context = WasmContext.get(this);
-                int interpreterOnlySize = context.env().getOptions().get(WasmOptions.InterpreterOnlyFunctionSize);
-                interpreterOnly = interpreterOnlySize > 0 && module.description().codeLength(functionIndex) >= interpreterOnlySize;
+                long interpretedCalls = interpretedCalls(context, module.description().codeLength(functionIndex));
                 // Regions are for compiled code only.
-                int splitSize = interpreterOnly ? 0 : context.env().getOptions().get(WasmOptions.SplitFunctionSize);
+                int splitSize = interpretedCalls == Long.MAX_VALUE ? 0 : context.env().getOptions().get(WasmOptions.SplitFunctionSize);
                 // Instruments that see this function (a profiler, a debugger's stepping) see its callees too: they
                 // are not copied into it then, but called.
                 boolean instrumented = getParent() instanceof WrapperNode || entry instanceof WrapperNode;
@@ -106,13 +103,27 @@ public class FunctionBodyNode extends Node implements InstrumentableNode {
                 assert translated.frameSize() == getRootNode().getFrameDescriptor().getNumberOfSlots();
                 localTypes = translated.localTypes();
                 ((FunctionRootNode) getRootNode()).bodyTranslated(translated.callSiteTypes().length > 0);
-                bytecode = insert(new BytecodeNode(context.language(), module, functionIndex, translated, module.description().functionType(functionIndex), !interpreterOnly));
+                bytecode = insert(new BytecodeNode(context.language(), module, functionIndex, translated, module.description().functionType(functionIndex), interpretedCalls));
                 // Instruments that attached before the translation see the call sites too.
                 notifyInserted(bytecode);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * How many calls and backward branches a body of {@code size} bytes runs in the interpreter only: none for most,
+     * {@link WasmOptions#DelayedFunctionThreshold} for a large one, all for a huge one.
+     */
+    private static long interpretedCalls(WasmContext context, int size) {
+        var options = context.env().getOptions();
+        int never = options.get(WasmOptions.InterpreterOnlyFunctionSize);
+        if (never > 0 && size >= never) {
+            return Long.MAX_VALUE;
+        }
+        int delayed = options.get(WasmOptions.DelayedFunctionSize);
+        return delayed > 0 && size >= delayed ? Math.max(0, options.get(WasmOptions.DelayedFunctionThreshold)) : 0;
     }
 
     @ExplodeLoop

@@ -20,8 +20,9 @@ import org.wasmtruffle.interop.Wat;
 /**
  * A function whose body is at least {@code wasm-truffle.InterpreterOnlyFunctionSize} bytes is never compiled: its
  * loops get no OSR code and compiled callers call it in the interpreter. It computes the same, traps the same, and
- * the functions it calls are compiled as usual. Two functions with the same loop differ only in size (nops), and
- * the limit lies between them.
+ * the functions it calls are compiled as usual. One of {@code wasm-truffle.DelayedFunctionSize} bytes is so treated
+ * until it has run {@code DelayedFunctionThreshold} calls and backward branches, and compiled after. Two functions
+ * with the same loop differ only in size (nops), and the limits lie between them.
  */
 class InterpreterOnlyFunctionTest {
     /** A function with a loop that calls $step; %1$s is its name, %2$s what pads it (before the loop). */
@@ -78,7 +79,13 @@ class InterpreterOnlyFunctionTest {
     }
 
     private static Context context(Engine engine, String limit) {
-        return Context.newBuilder(WasmSource.LANGUAGE).engine(engine).allowExperimentalOptions(true).option("wasm-truffle.InterpreterOnlyFunctionSize", limit).build();
+        return Context.newBuilder(WasmSource.LANGUAGE).engine(engine).allowExperimentalOptions(true).option("wasm-truffle.InterpreterOnlyFunctionSize", limit)
+                        .option("wasm-truffle.DelayedFunctionSize", "0").build();
+    }
+
+    private static Context delayed(Engine engine, String threshold) {
+        return Context.newBuilder(WasmSource.LANGUAGE).engine(engine).allowExperimentalOptions(true).option("wasm-truffle.InterpreterOnlyFunctionSize", "0")
+                        .option("wasm-truffle.DelayedFunctionSize", LIMIT).option("wasm-truffle.DelayedFunctionThreshold", threshold).build();
     }
 
     /** The names of the call targets that {@code log}'s compilation trace reports compiled, in order. */
@@ -146,5 +153,35 @@ class InterpreterOnlyFunctionTest {
             // And it computes the same after the trap.
             assertEquals(expected, callBig.execute(50, 20).asInt());
         }
+    }
+
+    @Test
+    void delayedFunctionCompilesOnceItHasRunEnough() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Engine engine = engine(log); Context context = delayed(engine, "20000")) {
+            Value big = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports").getMember("big");
+            // 100,000 backward branches in one call: after 20,000 its loop may be compiled, and is, by OSR.
+            assertEquals(reference(100_000), big.execute(100_000).asInt());
+        }
+        List<String> compiled = compiled(log);
+        assertTrue(compiled.stream().anyMatch(name -> name.startsWith("func[2]<OSR@")), compiled.toString());
+    }
+
+    @Test
+    void delayedFunctionStaysInterpretedBelowItsThreshold() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Engine engine = engine(log); Context context = delayed(engine, "1000000")) {
+            Value exports = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports");
+            assertEquals(reference(100_000), exports.getMember("big").execute(100_000).asInt());
+            int expected = 0;
+            for (int i = 0; i < 50; i++) {
+                expected ^= reference(20);
+            }
+            for (int round = 0; round < 30; round++) {
+                assertEquals(expected, exports.getMember("callBig").execute(50, 20).asInt());
+            }
+        }
+        List<String> compiled = compiled(log);
+        assertTrue(compiled.stream().noneMatch(name -> name.startsWith("func[2]<OSR@")), compiled.toString());
     }
 }
