@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
@@ -113,14 +114,19 @@ class InterpreterOnlyFunctionTest {
         assertTrue(compiled.stream().noneMatch(name -> name.startsWith("func[2]<OSR@")), compiled.toString());
     }
 
-    @Test
-    void withoutTheLimitTheLargeFunctionLoopIsReplaced() {
+    /** Runs big(100,000) in a context that {@code contexts} makes, and returns what the trace reports compiled. */
+    private static List<String> compiledWhileBigRuns(Function<Engine, Context> contexts) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Engine engine = engine(log); Context context = context(engine, "0")) {
+        try (Engine engine = engine(log); Context context = contexts.apply(engine)) {
             Value big = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports").getMember("big");
             assertEquals(reference(100_000), big.execute(100_000).asInt());
         }
-        List<String> compiled = compiled(log);
+        return compiled(log);
+    }
+
+    @Test
+    void withoutTheLimitTheLargeFunctionLoopIsReplaced() {
+        List<String> compiled = compiledWhileBigRuns(engine -> context(engine, "0"));
         assertTrue(compiled.stream().anyMatch(name -> name.startsWith("func[2]<OSR@")), compiled.toString());
     }
 
@@ -157,13 +163,8 @@ class InterpreterOnlyFunctionTest {
 
     @Test
     void delayedFunctionCompilesOnceItHasRunEnough() {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Engine engine = engine(log); Context context = delayed(engine, "20000")) {
-            Value big = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports").getMember("big");
-            // 100,000 backward branches in one call: after 20,000 its loop may be compiled, and is, by OSR.
-            assertEquals(reference(100_000), big.execute(100_000).asInt());
-        }
-        List<String> compiled = compiled(log);
+        // 100,000 backward branches in one call: after 20,000 its loop may be compiled, and is, by OSR.
+        List<String> compiled = compiledWhileBigRuns(engine -> delayed(engine, "20000"));
         assertTrue(compiled.stream().anyMatch(name -> name.startsWith("func[2]<OSR@")), compiled.toString());
     }
 
