@@ -71,6 +71,23 @@ class InterpreterOnlyFunctionTest {
         return acc;
     }
 
+    /** What callBig(times, n) computes, in Java. */
+    private static int callBigReference(int times, int n) {
+        int acc = 0;
+        for (int i = 0; i < times; i++) {
+            acc ^= reference(n);
+        }
+        return acc;
+    }
+
+    /** Calls callBig(50, 20) 30 times, often enough for the engines here to compile it and big, checking each result. */
+    private static void callBigOften(Value callBig) {
+        int expected = callBigReference(50, 20);
+        for (int round = 0; round < 30; round++) {
+            assertEquals(expected, callBig.execute(50, 20).asInt());
+        }
+    }
+
     private static Engine engine(ByteArrayOutputStream log) {
         // Loops compile after 1,000 backward branches, functions after 10 calls, all in the running thread; any
         // compilation failure fails the test.
@@ -136,15 +153,9 @@ class InterpreterOnlyFunctionTest {
         try (Engine engine = engine(log); Context context = context(engine, LIMIT)) {
             Value exports = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports");
             Value callBig = exports.getMember("callBig");
-            int expected = 0;
-            for (int i = 0; i < 50; i++) {
-                expected ^= reference(20);
-            }
-            // Called often enough that big's call target compiles (to a call of its interpreter), and callBig's
-            // code, on its own or inlined into the host's call.
-            for (int round = 0; round < 30; round++) {
-                assertEquals(expected, callBig.execute(50, 20).asInt());
-            }
+            // Big's call target compiles (to a call of its interpreter), and callBig's code, on its own or inlined into
+            // the host's call.
+            callBigOften(callBig);
             assertTrue(compiled(log).contains("func[2]"), compiled(log).toString());
             // A trap inside it, called from compiled code, still names it in the guest's stack trace.
             PolyglotException trap = assertThrows(PolyglotException.class, () -> callBig.execute(1, -1));
@@ -157,7 +168,7 @@ class InterpreterOnlyFunctionTest {
             }
             assertEquals(List.of("func[2]", "func[3]"), frames.subList(0, 2));
             // And it computes the same after the trap.
-            assertEquals(expected, callBig.execute(50, 20).asInt());
+            assertEquals(callBigReference(50, 20), callBig.execute(50, 20).asInt());
         }
     }
 
@@ -174,13 +185,7 @@ class InterpreterOnlyFunctionTest {
         try (Engine engine = engine(log); Context context = delayed(engine, "1000000")) {
             Value exports = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports");
             assertEquals(reference(100_000), exports.getMember("big").execute(100_000).asInt());
-            int expected = 0;
-            for (int i = 0; i < 50; i++) {
-                expected ^= reference(20);
-            }
-            for (int round = 0; round < 30; round++) {
-                assertEquals(expected, exports.getMember("callBig").execute(50, 20).asInt());
-            }
+            callBigOften(exports.getMember("callBig"));
         }
         List<String> compiled = compiled(log);
         assertTrue(compiled.stream().noneMatch(name -> name.startsWith("func[2]<OSR@")), compiled.toString());
