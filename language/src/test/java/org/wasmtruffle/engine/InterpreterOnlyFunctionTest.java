@@ -106,6 +106,11 @@ class InterpreterOnlyFunctionTest {
                         .option("wasm-truffle.DelayedFunctionSize", LIMIT).option("wasm-truffle.DelayedFunctionThreshold", threshold).build();
     }
 
+    /** The exports of a new instance of {@link #MODULE} in {@code context}. */
+    private static Value exports(Context context) {
+        return context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports");
+    }
+
     /** The names of the call targets that {@code log}'s compilation trace reports compiled, in order. */
     private static List<String> compiled(ByteArrayOutputStream log) {
         List<String> names = new ArrayList<>();
@@ -120,7 +125,7 @@ class InterpreterOnlyFunctionTest {
     void largeFunctionLoopIsNotReplacedOnTheStack() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Engine engine = engine(log); Context context = context(engine, LIMIT)) {
-            Value exports = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports");
+            Value exports = exports(context);
             assertEquals(reference(100_000), exports.getMember("small").execute(100_000).asInt());
             assertEquals(reference(100_000), exports.getMember("big").execute(100_000).asInt());
         }
@@ -135,7 +140,7 @@ class InterpreterOnlyFunctionTest {
     private static List<String> compiledWhileBigRuns(Function<Engine, Context> contexts) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Engine engine = engine(log); Context context = contexts.apply(engine)) {
-            Value big = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports").getMember("big");
+            Value big = exports(context).getMember("big");
             assertEquals(reference(100_000), big.execute(100_000).asInt());
         }
         return compiled(log);
@@ -151,7 +156,7 @@ class InterpreterOnlyFunctionTest {
     void compiledCallersRunItInTheInterpreter() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Engine engine = engine(log); Context context = context(engine, LIMIT)) {
-            Value exports = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports");
+            Value exports = exports(context);
             Value callBig = exports.getMember("callBig");
             // Big's call target compiles (to a call of its interpreter), and callBig's code, on its own or inlined into
             // the host's call.
@@ -183,7 +188,7 @@ class InterpreterOnlyFunctionTest {
     void delayedFunctionStaysInterpretedBelowItsThreshold() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Engine engine = engine(log); Context context = delayed(engine, "1000000")) {
-            Value exports = context.eval(WasmSource.of(Wat.compile(MODULE), "sizes.wasm")).newInstance().getMember("exports");
+            Value exports = exports(context);
             assertEquals(reference(100_000), exports.getMember("big").execute(100_000).asInt());
             callBigOften(exports.getMember("callBig"));
         }
