@@ -12,13 +12,19 @@ import org.wasmtruffle.numeric.NumericConversions;
  * named in {@link Bytecode}: i32 comparisons and arithmetic, i64 add and sub, wrap and extend), and the
  * comparisons of the branches fused with one ({@link #holds}). Called from
  * the interpreter loop with a constant opcode, so partial evaluation reduces each call to the one operation.
+ * It works on the instructions' binary opcodes, not on the interpreter's numbering of them ({@link Bytecode}).
  */
 final class NumericInstructions {
     private NumericInstructions() {
     }
 
-    /** Executes numeric instruction {@code op} with the stack top at {@code sp}; returns the new top. */
-    static int execute(VirtualFrame f, int sp, int op, Node node) {
+    /** How the saturating truncations (0xFC 0..7) are numbered here: this plus their subopcode. */
+    static final int SATURATING_TRUNCATIONS = 0xE0;
+
+    /** Executes numeric instruction {@code opcode} (a {@link Bytecode} opcode) with the stack top at {@code sp}; returns the new top. */
+    static int execute(VirtualFrame f, int sp, int opcode, Node node) {
+        // By binary opcode from here on (see Bytecode#binaryOpcode): a table read in the interpreter, a constant in compiled code.
+        int op = Bytecode.binaryOpcode(opcode);
         if (op <= 0x66) {
             return compare(f, sp, op);
         } else if (op <= 0x78) {
@@ -41,20 +47,20 @@ final class NumericInstructions {
     }
 
     /**
-     * Whether comparison {@code op} ({@link Bytecode#I32_EQZ} ... {@link Bytecode#F64_GE}) holds for the operands in
+     * Whether the comparison with binary opcode {@code op} (0x45 {@code i32.eqz} ... 0x66 {@code f64.ge}) holds for the operands in
      * slots {@code first} and, unless it is an {@code eqz}, {@code first + 1}. Used both by the comparisons and by the
      * branches fused with them.
      */
     static boolean holds(VirtualFrame f, int first, int op) {
-        if (op <= Bytecode.I32_GE_U) {
+        if (op <= 0x4F) {
             int a = f.getIntStatic(first);
-            if (op == Bytecode.I32_EQZ) {
+            if (op == 0x45) {
                 return a == 0;
             }
             return i32Holds(op, a, f.getIntStatic(first + 1));
         } else if (op <= 0x5A) {
             long a = f.getLongStatic(first);
-            if (op == Bytecode.I64_EQZ) {
+            if (op == 0x50) {
                 return a == 0;
             }
             long b = f.getLongStatic(first + 1);
@@ -94,18 +100,18 @@ final class NumericInstructions {
         };
     }
 
-    /** Whether the binary i32 comparison {@code op} ({@link Bytecode#I32_EQ} ... {@link Bytecode#I32_GE_U}) holds. */
+    /** Whether the binary i32 comparison with binary opcode {@code op} (0x46 {@code i32.eq} ... 0x4F {@code i32.ge_u}) holds. */
     static boolean i32Holds(int op, int a, int b) {
         return switch (op) {
-            case Bytecode.I32_EQ -> a == b;
-            case Bytecode.I32_NE -> a != b;
-            case Bytecode.I32_LT_S -> a < b;
-            case Bytecode.I32_LT_U -> Integer.compareUnsigned(a, b) < 0;
-            case Bytecode.I32_GT_S -> a > b;
-            case Bytecode.I32_GT_U -> Integer.compareUnsigned(a, b) > 0;
-            case Bytecode.I32_LE_S -> a <= b;
-            case Bytecode.I32_LE_U -> Integer.compareUnsigned(a, b) <= 0;
-            case Bytecode.I32_GE_S -> a >= b;
+            case 0x46 -> a == b;
+            case 0x47 -> a != b;
+            case 0x48 -> a < b;
+            case 0x49 -> Integer.compareUnsigned(a, b) < 0;
+            case 0x4A -> a > b;
+            case 0x4B -> Integer.compareUnsigned(a, b) > 0;
+            case 0x4C -> a <= b;
+            case 0x4D -> Integer.compareUnsigned(a, b) <= 0;
+            case 0x4E -> a >= b;
             default -> Integer.compareUnsigned(a, b) >= 0;
         };
     }
@@ -252,19 +258,14 @@ final class NumericInstructions {
             case 0xC2 -> f.setLongStatic(s, (byte) f.getLongStatic(s));
             case 0xC3 -> f.setLongStatic(s, (short) f.getLongStatic(s));
             case 0xC4 -> f.setLongStatic(s, (int) f.getLongStatic(s));
-            case Bytecode.I32_TRUNC_SAT_F32_S -> f.setIntStatic(s, NumericConversions.i32TruncSatF32S(f.getFloatStatic(s)));
-            case Bytecode.I32_TRUNC_SAT_F32_U -> f.setIntStatic(s, NumericConversions.i32TruncSatF32U(f.getFloatStatic(s)));
-            case Bytecode.I32_TRUNC_SAT_F64_S -> f.setIntStatic(s, NumericConversions.i32TruncSatF64S(f.getDoubleStatic(s)));
-            case Bytecode.I32_TRUNC_SAT_F64_U -> f.setIntStatic(s, NumericConversions.i32TruncSatF64U(f.getDoubleStatic(s)));
-            case Bytecode.I64_TRUNC_SAT_F32_S -> f.setLongStatic(s, NumericConversions.i64TruncSatF32S(f.getFloatStatic(s)));
-            case Bytecode.I64_TRUNC_SAT_F32_U -> f.setLongStatic(s, NumericConversions.i64TruncSatF32U(f.getFloatStatic(s)));
-            case Bytecode.I64_TRUNC_SAT_F64_S -> f.setLongStatic(s, NumericConversions.i64TruncSatF64S(f.getDoubleStatic(s)));
+            case SATURATING_TRUNCATIONS + 0 -> f.setIntStatic(s, NumericConversions.i32TruncSatF32S(f.getFloatStatic(s)));
+            case SATURATING_TRUNCATIONS + 1 -> f.setIntStatic(s, NumericConversions.i32TruncSatF32U(f.getFloatStatic(s)));
+            case SATURATING_TRUNCATIONS + 2 -> f.setIntStatic(s, NumericConversions.i32TruncSatF64S(f.getDoubleStatic(s)));
+            case SATURATING_TRUNCATIONS + 3 -> f.setIntStatic(s, NumericConversions.i32TruncSatF64U(f.getDoubleStatic(s)));
+            case SATURATING_TRUNCATIONS + 4 -> f.setLongStatic(s, NumericConversions.i64TruncSatF32S(f.getFloatStatic(s)));
+            case SATURATING_TRUNCATIONS + 5 -> f.setLongStatic(s, NumericConversions.i64TruncSatF32U(f.getFloatStatic(s)));
+            case SATURATING_TRUNCATIONS + 6 -> f.setLongStatic(s, NumericConversions.i64TruncSatF64S(f.getDoubleStatic(s)));
             default -> f.setLongStatic(s, NumericConversions.i64TruncSatF64U(f.getDoubleStatic(s)));
         }
-    }
-
-    /** Whether {@code op} is one of the conversions handled by {@link #execute} beyond 0xC4. */
-    static boolean isSaturatingTruncation(int op) {
-        return op >= Bytecode.I32_TRUNC_SAT_F32_S && op <= Bytecode.I64_TRUNC_SAT_F64_U;
     }
 }

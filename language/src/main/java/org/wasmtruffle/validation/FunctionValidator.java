@@ -785,7 +785,7 @@ public final class FunctionValidator {
                         }
                     } else {
                         lastLocalSet = opcode == 0x21 && emitting() ? out.position() : -1;
-                        emit(opcode, index);
+                        emit(Bytecode.ofBinary(opcode), index);
                     }
                     if (opcode != 0x21) {
                         push(t);
@@ -805,7 +805,7 @@ public final class FunctionValidator {
                     }
                     lastGlobalGet = opcode == 0x23 && t == I32 && emitting() ? out.position() : -1;
                     if (opcode != 0x24 || t != I32 || !emitting() || !fuseGlobalSet(index)) {
-                        emit(opcode, index, t);
+                        emit(Bytecode.ofBinary(opcode), index, t);
                     }
                     if (opcode == 0x23) {
                         push(t);
@@ -818,7 +818,7 @@ public final class FunctionValidator {
                         pop(t);
                     }
                     pop(I32);
-                    emit(opcode, index);
+                    emit(Bytecode.ofBinary(opcode), index);
                     if (opcode == 0x25) {
                         push(t);
                     }
@@ -1086,7 +1086,8 @@ public final class FunctionValidator {
                     {I32, 2}, {I64, 3}, {F32, 2}, {F64, 3},
                     {I32, 0}, {I32, 1}, {I64, 0}, {I64, 1}, {I64, 2}};
 
-    private void memoryAccess(int opcode, int[] typeAndAlignment, boolean load) {
+    private void memoryAccess(int binary, int[] typeAndAlignment, boolean load) {
+        int opcode = Bytecode.ofBinary(binary);
         int align = readU32();
         if (align < 0 || align >= 32) {
             throw malformed("malformed memop flags");
@@ -1201,12 +1202,16 @@ public final class FunctionValidator {
     }
 
     /**
-     * The comparison just emitted, if the branch about to be emitted can take its place (nothing between them, no
-     * label); -1 otherwise. The caller overwrites the comparison's opcode with the fused branch's.
+     * The binary opcode of the comparison just emitted, if the branch about to be emitted can take its place (nothing
+     * between them, no label); -1 otherwise. The caller overwrites the comparison's opcode with the fused branch's,
+     * which keeps the binary opcode as an immediate.
      */
     private int fusableComparison() {
-        if (lastComparison >= 0 && Bytecode.isComparison(out.get(lastComparison)) && out.canFuseWith(lastComparison, out.get(lastComparison), 1)) {
-            return out.get(lastComparison);
+        if (lastComparison >= 0) {
+            int comparison = Bytecode.binaryOpcode(out.get(lastComparison));
+            if (Bytecode.isComparison(comparison) && out.canFuseWith(lastComparison, out.get(lastComparison), 1)) {
+                return comparison;
+            }
         }
         return -1;
     }
@@ -1231,8 +1236,9 @@ public final class FunctionValidator {
         return true;
     }
 
-    private void numeric(int opcode) {
-        int[] sig = NUMERIC[opcode];
+    private void numeric(int binary) {
+        int[] sig = NUMERIC[binary];
+        int opcode = Bytecode.ofBinary(binary);
         if (sig[1] != 0) {
             pop(sig[1]);
         }
@@ -1246,7 +1252,7 @@ public final class FunctionValidator {
                 out.set(lastI32Const + 1, -out.get(lastI32Const + 1));
             }
         } else {
-            if (Bytecode.isComparison(opcode) && emitting()) {
+            if (Bytecode.isComparison(binary) && emitting()) {
                 lastComparison = out.position();
             }
             emit(opcode);
@@ -1356,7 +1362,7 @@ public final class FunctionValidator {
 
     private void conversion(int sub, int from, int to) {
         pop(from);
-        emit(Bytecode.MISC + sub);
+        emit(Bytecode.I32_TRUNC_SAT_F32_S + sub);
         push(to);
     }
 }
