@@ -49,14 +49,15 @@ public final class Bytecode {
      */
     public static final int JUMP_IF_ZERO = 11;
     /**
-     * {@code JUMP_UNLESS_COMPARE target profile compareBinary}: a comparison ({@code i32.eqz} ... {@code f64.ge}, by its
-     * binary opcode 0x45..0x66, as {@code NumericInstructions} takes it) fused with the {@code if} that consumes its
-     * result: pops the comparison's operands and jumps to target unless it holds. Compiled code branches on the comparison itself, not on an i32 made from it.
+     * {@code JUMP_UNLESS_COMPARE target profile compareBinary}: a comparison ({@code i32.eqz} ... {@code f64.ge}, by
+     * its binary opcode 0x45..0x66, as {@code NumericInstructions} takes it) fused with the {@code if} that consumes
+     * its result: pops the comparison's operands and jumps to target unless it holds. Compiled code branches on the
+     * comparison itself, not on an i32 made from it.
      */
     public static final int JUMP_UNLESS_COMPARE = 12;
     /**
-     * {@code BR_IF_COMPARE target arity height profile compareBinary}: a comparison (its binary opcode) fused with the {@code br_if}
-     * that consumes its result: pops the comparison's operands; if it holds, as {@link #BR}.
+     * {@code BR_IF_COMPARE target arity height profile compareBinary}: a comparison (its binary opcode) fused with the
+     * {@code br_if} that consumes its result: pops the comparison's operands; if it holds, as {@link #BR}.
      */
     public static final int BR_IF_COMPARE = 1;
     /**

@@ -39,8 +39,8 @@ class BytecodeNumberingTest {
         assertEquals(Bytecode.I64_STORE32, Bytecode.ofBinary(0x3E));
     }
 
-    @Test
-    void namedOpcodesAreDistinct() throws IllegalAccessException {
+    /** Bytecode's named opcodes: each public static int field, by its value; asserts that no two share one. */
+    private static Map<Integer, String> namedOpcodes() throws IllegalAccessException {
         Map<Integer, String> names = new HashMap<>();
         for (Field field : Bytecode.class.getDeclaredFields()) {
             if (field.getType() == int.class && Modifier.isPublic(field.getModifiers()) && Modifier.isStatic(field.getModifiers())) {
@@ -49,6 +49,12 @@ class BytecodeNumberingTest {
                 assertEquals(null, other, field.getName() + " has the number of " + other);
             }
         }
+        return names;
+    }
+
+    @Test
+    void namedOpcodesAreDistinct() throws IllegalAccessException {
+        Map<Integer, String> names = namedOpcodes();
         // An opcode that no binary opcode translates to has no binary opcode: no numeric instruction without a name
         // took its number.
         BitSet translated = new BitSet();
@@ -85,12 +91,7 @@ class BytecodeNumberingTest {
         // native interpreter's jump table.
         assertEquals(0, Bytecode.LOCAL_LOAD);
         assertTrue(Bytecode.I32_CONST < Bytecode.F64_CONST && Bytecode.LOCAL_GET < Bytecode.TABLE_GET && Bytecode.I32_ADD < Bytecode.I64_SUB);
-        int largest = 0;
-        for (Field field : Bytecode.class.getDeclaredFields()) {
-            if (field.getType() == int.class && Modifier.isPublic(field.getModifiers()) && Modifier.isStatic(field.getModifiers())) {
-                largest = Math.max(largest, field.getInt(null));
-            }
-        }
+        int largest = namedOpcodes().keySet().stream().mapToInt(Integer::intValue).max().getAsInt();
         for (int binary = 0x45; binary < 0xC5; binary++) {
             assertTrue(Bytecode.ofBinary(binary) < largest, "0x" + Integer.toHexString(binary));
         }
